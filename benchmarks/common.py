@@ -1,0 +1,85 @@
+"""Shared pieces of the benchmarks: the repeated-seed corpus and measurement helpers.
+
+The benchmark corpus repeats the raw seed articles until it holds at least ``min_mb``
+megabytes of UTF-8 text (default 50 MB, as the issues require). Articles stay separate
+strings, so throughput is measured per article, as the notebooks process them.
+"""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from helpers import paths
+
+MB = 1_000_000
+
+
+def seed_texts() -> list[str]:
+    """The raw seed articles, decoded as UTF-8, sorted by file name."""
+    return [p.read_text(encoding="utf-8") for p in sorted(paths.raw_dir().glob("*.txt"))]
+
+
+def repeated_seed_corpus(min_mb: float = 50.0, texts: list[str] | None = None) -> list[str]:
+    """Repeat ``texts`` (default: the seeds) until the total is at least ``min_mb`` MB of UTF-8."""
+    base = texts if texts is not None else seed_texts()
+    sizes = [len(t.encode("utf-8")) for t in base]
+    corpus: list[str] = []
+    total = 0
+    while total < min_mb * MB:
+        for text, size in zip(base, sizes):
+            corpus.append(text)
+            total += size
+    return corpus
+
+
+def corpus_megabytes(texts: Iterable[str]) -> float:
+    """Size of ``texts`` in MB of UTF-8."""
+    return sum(len(t.encode("utf-8")) for t in texts) / MB
+
+
+@dataclass(frozen=True)
+class Measurement:
+    name: str
+    megabytes: float
+    seconds: float
+    peak_mb: float | None
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else float("inf")
+
+    def line(self) -> str:
+        peak = f"{self.peak_mb:8.1f} MB peak" if self.peak_mb is not None else ""
+        return f"{self.name:<40} {self.megabytes:8.1f} MB {self.seconds:8.2f} s {self.mb_per_s:9.1f} MB/s  {peak}"
+
+
+def measure_per_article(name: str, func: Callable[[str], object], texts: list[str], *,
+                        track_memory: bool = False) -> Measurement:
+    """Call ``func`` on each text; return throughput (and peak traced memory if asked).
+
+    Memory tracing slows Python code down, so time and memory are measured in two passes
+    when ``track_memory`` is set: the time from an untraced pass, the peak from a traced
+    pass over the first 2 MB.
+    """
+    size = corpus_megabytes(texts)
+    started = time.perf_counter()
+    for text in texts:
+        func(text)
+    seconds = time.perf_counter() - started
+    peak = None
+    if track_memory:
+        sample, sample_size = [], 0
+        for text in texts:
+            sample.append(text)
+            sample_size += len(text)
+            if sample_size > 2 * MB:
+                break
+        tracemalloc.start()
+        for text in sample:
+            func(text)
+        peak = tracemalloc.get_traced_memory()[1] / MB
+        tracemalloc.stop()
+    return Measurement(name, size, seconds, peak)
