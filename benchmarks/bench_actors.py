@@ -1,0 +1,61 @@
+"""Actor-matching throughput on the repeated-seed corpus (issue 5: target >= 5 MB/s, one core).
+
+Measures, per article as the notebooks process them:
+
+- ``find_actor_mentions``: the full public path (normalisation with offsets, the one-regex
+  matcher over the full lexicon, merge rules, sentences, DataFrame of mentions);
+- ``match only``: normalisation + regex + rules, without sentences and DataFrame, to show where
+  the time goes;
+- ``normalize_with_offsets`` (helpers.text, exact but a Python loop) for comparison with the
+  vectorised offset map the matcher uses.
+
+Run: ``.venv/bin/python benchmarks/bench_actors.py --mb 50`` (develop with ``--mb 5``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
+
+from common import corpus_megabytes, measure_per_article, repeated_seed_corpus  # noqa: E402
+
+from helpers import actors, text  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=50.0, help="corpus size in MB of UTF-8 (default 50)")
+    parser.add_argument("--memory", action="store_true", help="also trace peak memory on a 2 MB sample")
+    parser.add_argument("--compare", action="store_true", help="also time helpers.text.normalize_with_offsets")
+    args = parser.parse_args(argv)
+
+    texts = repeated_seed_corpus(args.mb)
+    matcher = actors.default_actor_matcher()
+    lexicon = actors.load_actor_lexicon()
+    actors.find_actor_mentions(texts[0], matcher)  # warm-up: builds the character tables once
+    print(f"corpus: {len(texts)} articles, {corpus_megabytes(texts):.1f} MB; "
+          f"lexicon: {lexicon['actor_id'].nunique()} actors, {len(lexicon)} aliases, "
+          f"{len(matcher.aliases)} distinct normalised aliases")
+
+    def match_only(article: str) -> object:
+        offsets = actors._normalize_with_offsets_fast(article)
+        return actors._match_spans(offsets.text, matcher)
+
+    runs = [
+        ("find_actor_mentions", lambda article: actors.find_actor_mentions(article, matcher)),
+        ("match only (no sentences, no DataFrame)", match_only),
+    ]
+    if args.compare:
+        runs.append(("text.normalize_with_offsets", text.normalize_with_offsets))
+    total_mentions = sum(len(match_only(t)) for t in texts[:5])
+    print(f"mentions in the first 5 articles: {total_mentions}")
+    for name, func in runs:
+        print(measure_per_article(name, func, texts, track_memory=args.memory).line(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

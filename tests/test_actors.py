@@ -1,0 +1,462 @@
+"""Actor lexicon and matcher (helpers.actors).
+
+Most tests are tables: one row per phrase, the phrase and the mentions expected in it as
+(actor_id, surface) pairs. Phrases are written for these tests; a few assertions at the end run
+on the seed articles.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import actors, paths, text
+from helpers.actors import (
+    actor_article_matrix,
+    actor_counts,
+    actor_table,
+    cooccurrence,
+    cooccurrence_matrix,
+    find_actor_mentions,
+    find_actor_mentions_corpus,
+    load_actor_lexicon,
+    roll_up,
+)
+
+
+def found(phrase: str) -> list[tuple[str, str]]:
+    mentions = find_actor_mentions(phrase)
+    # Every mention points at its surface in the phrase: the offsets are into the clean text.
+    for surface, start, end in zip(mentions["surface"], mentions["start"], mentions["end"]):
+        assert phrase[start:end] == surface
+    return list(zip(mentions["actor_id"], mentions["surface"]))
+
+
+# --------------------------------------------------------------------------------------------
+# Matching rules, one table per rule
+
+CLITICS = [
+    # phrase, expected mentions
+    ("وصلت تعزيزات للجيش الأمريكي", [("us_military", "للجيش الأمريكي")]),
+    ("اتصلوا بالبنتاغون مساء", [("us_military", "بالبنتاغون")]),
+    ("وواشنطن ترفض ذلك", [("us", "وواشنطن")]),
+    ("فلإيران دور في الأزمة", [("iran", "فلإيران")]),
+    ("جماعات متطرفة كداعش", [("isis", "كداعش")]),
+    ("وللولايات المتحدة مصالح", [("us", "وللولايات المتحدة")]),
+    ("فالحشد الشعبي جزء من المنظومة", [("pmf", "فالحشد الشعبي")]),
+    ("ويستهدفون وبالقوات الأمريكية", [("us_military", "وبالقوات الأمريكية")]),
+    ("قوة منظمة كالحرس الثوري", [("irgc", "كالحرس الثوري")]),
+    ("التقى بصدام حسين", [("saddam_hussein", "بصدام حسين")]),
+    # ل + اللواء is written للواء: two lams, not three
+    ("نقل للواء يحيى رسول", [("yahya_rasool", "للواء يحيى رسول")]),
+    ("واللواء يحيى رسول", [("yahya_rasool", "واللواء يحيى رسول")]),
+]
+
+BOUNDARIES = [
+    # a word that merely contains an alias is not a mention
+    ("ميليشيات مدعومة إيرانيًا", [("armed_factions", "ميليشيات")]),
+    ("قالت الصحافة الإيرانية", []),
+    ("اشتباكات في السليمانية", []),
+    ("الفكر الداعشي المتطرف", []),
+    ("وزارتي الدفاع والخارجية الأمريكيتين", []),
+    ("فريق القسدي", []),
+    # names that contain an alias belong to another actor
+    ("نقلت صحيفة واشنطن تايمز", [("washington_times", "واشنطن تايمز")]),
+    ("أعلن الجيش السوداني", [("sudan", "الجيش السوداني")]),
+    # a proclitic-looking first letter of the alias itself is not stripped
+    ("قال بايدن", [("biden", "بايدن")]),
+    ("واشنطن", [("us", "واشنطن")]),
+]
+
+VARIANTS = [
+    ("البنتاجون يعلن", [("us_military", "البنتاجون")]),
+    ("البنتاغون يعلن", [("us_military", "البنتاغون")]),
+    ("البِنْتاغون يعلن", [("us_military", "البِنْتاغون")]),
+    ("القوات الامريكية", [("us_military", "القوات الامريكية")]),
+    ("القوات الأميركية", [("us_military", "القوات الأميركية")]),
+    ("القوات الأمريكيه", [("us_military", "القوات الأمريكيه")]),
+    ("القوّاتُ الأمريكيّةُ", [("us_military", "القوّاتُ الأمريكيّةُ")]),
+    ("القوات الأمريكيـــة", [("us_military", "القوات الأمريكيـــة")]),
+    ("عناصر داشع", [("isis", "داشع")]),
+    ("أمريكا وامريكا وأميركا", [("us", "أمريكا"), ("us", "وامريكا"), ("us", "وأميركا")]),
+    ("اسرائيل", [("israel", "اسرائيل")]),
+    ("تنظيم “الدولة الإسلامية” في العراق", [("isis", "تنظيم “الدولة الإسلامية"), ("iraq", "العراق")]),
+    ("تنظيم  الدولة", [("isis", "تنظيم  الدولة")]),
+    ("يحيى رسول", [("yahya_rasool", "يحيى رسول")]),
+    ("يحيي رسول", [("yahya_rasool", "يحيي رسول")]),
+    ("جو بايدن", [("biden", "جو بايدن")]),
+    ("الحكومة العراقية\u00a0تنفي…", [("iraq_gov", "الحكومة العراقية")]),
+    ("ﻻ تتحدث الحكومة العراقية", [("iraq_gov", "الحكومة العراقية")]),
+]
+
+OVERLAPS = [
+    ("أعلنت كتائب حزب الله", [("kataib_hezbollah", "كتائب حزب الله")]),
+    ("حزب الله اللبناني", [("hezbollah", "حزب الله اللبناني")]),
+    ("حزب الله", [("hezbollah", "حزب الله")]),
+    ("انتشر الجيش العراقي", [("iraqi_forces", "الجيش العراقي")]),
+    ("غادرت القوات الأمريكية", [("us_military", "القوات الأمريكية")]),
+    ("قوات سوريا الديمقراطية", [("sdf", "قوات سوريا الديمقراطية")]),
+    ("الدولة الإسلامية في العراق والشام", [("isis", "الدولة الإسلامية في العراق والشام")]),
+    ("رئيس إقليم كردستان", [("kurdistan_region", "إقليم كردستان")]),
+    ("صوت مجلس النواب الأمريكي", [("us_congress", "مجلس النواب الأمريكي")]),
+    ("الملف النووي للجمهورية الإسلامية", [("iran", "للجمهورية الإسلامية")]),
+    ("وزارة الخارجية الأمريكية", [("us_state_dept", "وزارة الخارجية الأمريكية")]),
+]
+
+BRACKETS = [
+    ("أعلنت وزارة الدفاع الأمريكية (البنتاغون) أمس", [("us_military", "وزارة الدفاع الأمريكية (البنتاغون)")]),
+    ("البنتاغون (وزارة الدفاع الأمريكية)", [("us_military", "البنتاغون (وزارة الدفاع الأمريكية)")]),
+    ("“قوات سوريا الديمقراطية” (قسد) تقاتل", [("sdf", "قوات سوريا الديمقراطية” (قسد)")]),
+    ("حركة النجباء ( النجباء )", [("nujaba", "حركة النجباء ( النجباء )")]),
+    # bracketed child of the actor: one mention of the more specific actor
+    ("الفصائل المسلحة (كتائب حزب الله)", [("kataib_hezbollah", "الفصائل المسلحة (كتائب حزب الله)")]),
+    # unrelated actors in brackets stay two mentions
+    ("الحشد الشعبي (إيران)", [("pmf", "الحشد الشعبي"), ("iran", "إيران")]),
+    # no closing bracket: two mentions
+    ("وزارة الدفاع الأمريكية (البنتاغون", [("us_military", "وزارة الدفاع الأمريكية"), ("us_military", "البنتاغون")]),
+    # words between alias and bracket: two mentions
+    ("وزارة الدفاع الأمريكية التي تعرف (البنتاغون)", [("us_military", "وزارة الدفاع الأمريكية"), ("us_military", "البنتاغون")]),
+]
+
+TITLES = [
+    ("قال الرئيس الأمريكي جو بايدن", [("biden", "الرئيس الأمريكي جو بايدن")]),
+    ("وزير الدفاع الأميركي، لويد أوستن، قال", [("austin", "وزير الدفاع الأميركي، لويد أوستن")]),
+    ("رئيس الوزراء العراقي محمد شياع السوداني", [("al_sudani", "رئيس الوزراء العراقي محمد شياع السوداني")]),
+    ("رئيس الوزراء العراقي السوداني", [("al_sudani", "رئيس الوزراء العراقي السوداني")]),
+    ("رئيس الوزراء العراقي والسوداني", [("iraq_gov", "رئيس الوزراء العراقي"), ("al_sudani", "والسوداني")]),
+    # a word between title and name: two mentions
+    ("الرئيس الأمريكي السابق باراك أوباما", [("white_house", "الرئيس الأمريكي"), ("obama", "باراك أوباما")]),
+    # the name is not under the title's actor: two mentions
+    ("رئيس الوزراء العراقي جو بايدن", [("iraq_gov", "رئيس الوزراء العراقي"), ("biden", "جو بايدن")]),
+    # a conjunction joins two actors: "the president and Biden" are two mentions
+    ("الرئيس الأمريكي وبايدن", [("white_house", "الرئيس الأمريكي"), ("biden", "وبايدن")]),
+    # an organisation is not a title: two mentions
+    ("المتحدثة باسم البنتاغون، سابرينا سينغ", [("us_military", "البنتاغون"), ("sabrina_singh", "سابرينا سينغ")]),
+]
+
+ADJECTIVES = [
+    # a nationality adjective describing a person or object is not an actor
+    ("قال مسؤول أمريكي رفيع", []),
+    ("ذكرت صحيفة أميركية بارزة", []),
+    ("جاء الرد الإيراني سريعًا", []),
+    ("سقطت طائرة أمريكية", []),
+    ("مصادر عراقية مطلعة", []),
+    # definite plural after a definite word it qualifies: an adjective
+    ("ارتفاع عدد الجرحى الأمريكيين", []),
+    ("انسحاب المستشارين العسكريين الأميركيين", []),
+    ("ضباط الجيش والضباط البعثيين", []),
+    # ... but a noun after a particle or an indefinite word: "the Americans"
+    ("الهجمات ضد الأمريكيين", [("us", "الأمريكيين")]),
+    ("لا يعتقد أن الأميركيين يريدون الانسحاب", [("us", "الأميركيين")]),
+    ("رسالة إلى الأمريكيين", [("us", "الأمريكيين")]),
+    ("مباحثات مع الإيرانيين", [("iran", "الإيرانيين")]),
+    ("قال الأمريكيون", [("us", "الأمريكيون")]),
+    # with a proclitic of its own it is a noun even after a definite word: "and the Iranians"
+    ("الأمريكيون والإيرانيون يتفاوضون", [("us", "الأمريكيون"), ("iran", "والإيرانيون")]),
+    # armed forces are listed as aliases, so they count even though they contain the adjective
+    ("قتل ثلاثة من الجنود الأمريكيين", [("us_military", "الجنود الأمريكيين")]),
+    ("نحو 2500 جندي أميركي", [("us_military", "جندي أميركي")]),
+    ("أعلن الجيش الأمريكي", [("us_military", "الجيش الأمريكي")]),
+]
+
+
+@pytest.mark.parametrize("phrase, expected", CLITICS)
+def test_proclitics_do_not_block_a_match(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", BOUNDARIES)
+def test_word_boundaries(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", VARIANTS)
+def test_spelling_variants_and_normalisation(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", OVERLAPS)
+def test_longest_alias_wins(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", BRACKETS)
+def test_alias_with_bracketed_alias_is_one_mention(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", TITLES)
+def test_title_followed_by_name_is_one_mention(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", ADJECTIVES)
+def test_nationality_adjective_rule(phrase: str, expected: list) -> None:
+    assert found(phrase) == expected
+
+
+def test_mention_columns_and_sentence() -> None:
+    phrase = "وصل الوفد.\nوقال البنتاغون إن القوات الأمريكية باقية. انتهى"
+    mentions = find_actor_mentions(phrase)
+    assert list(mentions.columns) == actors.MENTION_COLUMNS
+    assert mentions["sentence"].tolist() == ["وقال البنتاغون إن القوات الأمريكية باقية."] * 2
+    assert mentions["sentence_id"].tolist() == [1, 1]
+    assert mentions["alias"].tolist() == ["البنتاغون", "القوات الأمريكية"]
+
+
+@pytest.mark.parametrize("prefix", ["000", "003", "004"])
+def test_sentence_ids_agree_with_sentence_containing(prefix: str) -> None:
+    raw = next(paths.raw_dir().glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    mentions = find_actor_mentions(raw)
+    spans = text.split_sentences(raw)
+    assert mentions["sentence_id"].tolist() == [text.sentence_containing(spans, s) for s in mentions["start"]]
+
+
+def test_no_mentions_gives_typed_empty_frame() -> None:
+    mentions = find_actor_mentions("لا شيء هنا")
+    assert mentions.empty and list(mentions.columns) == actors.MENTION_COLUMNS
+    assert mentions["start"].dtype == "int64"
+
+
+# --------------------------------------------------------------------------------------------
+# The vectorised offset map agrees with helpers.text.normalize_with_offsets
+
+OFFSET_TEXTS = [
+    "القوّاتُ الأمريكيّةُ",             # diacritics after the last letter stay with it
+    "الأمريكيـــة",                      # tatweel
+    "ﻻ بد… من\u00a0ذلك",               # presentation form, ellipsis and no-break space expand/fold
+    "\u200fإيران\u200e",                 # bidi marks
+    "٢٠٢٤ و۲۵",                          # digits
+    "و\u0654 ا\u0654",                   # decomposed hamza: not NFKC, takes the exact path
+    "😀 داعش",                           # outside the BMP: exact path
+    "",
+]
+
+
+@pytest.mark.parametrize("sample", OFFSET_TEXTS)
+def test_fast_offsets_agree_with_helpers_text(sample: str) -> None:
+    fast, exact = actors._normalize_with_offsets_fast(sample), text.normalize_with_offsets(sample)
+    assert fast.text == exact.text
+    assert [fast.to_source(i, i + 1) for i in range(len(exact.text))] == [
+        exact.to_source(i, i + 1) for i in range(len(exact.text))]
+
+
+def test_fast_offsets_agree_on_seed_articles() -> None:
+    for path in sorted(paths.raw_dir().glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        fast, exact = actors._normalize_with_offsets_fast(raw), text.normalize_with_offsets(raw)
+        assert fast.text == exact.text, path.name
+        n = len(exact.text)
+        assert all(fast.to_source(i, i + 1) == exact.to_source(i, i + 1) for i in range(n)), path.name
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon
+
+def test_lexicon_covers_the_actors_of_the_issue() -> None:
+    lexicon = load_actor_lexicon()
+    required = {"us", "us_military", "white_house", "us_state_dept", "iraq_gov", "iraqi_forces",
+                "iraqi_parliament", "iran", "isis", "coalition", "armed_factions", "kataib_hezbollah",
+                "pmf", "kurdistan_region", "syria", "sdf", "israel", "sistani", "soleimani", "al_sudani",
+                "biden", "austin", "sabrina_singh", "marie_harf", "joey_hood", "al_abadi",
+                "yahya_rasool", "saddam_hussein"}
+    assert required <= set(lexicon["actor_id"])
+    assert set(lexicon["type"]) <= actors.ACTOR_TYPES
+
+
+def test_actor_table_has_one_row_per_actor_with_root() -> None:
+    table = actor_table().set_index("actor_id")
+    assert table.index.is_unique
+    assert table.loc["austin", "root"] == "us" and table.loc["iran", "root"] == "iran"
+    assert table.loc["us_military", "n_aliases"] >= 10
+
+
+HEADER = "actor_id,label_en,label_ar,type,parent,alias,note\n"
+GOOD = "us,United States,الولايات المتحدة,state,,أمريكا,\n"
+BAD_LEXICONS = [
+    # csv body, message expected in the error
+    ("actor_id,label_en,type,parent,alias,note\nus,US,state,,أمريكا,\n", "missing column"),
+    (GOOD + "us_military,US military,الجيش,army,us,البنتاغون,\n", "line 3.*unknown type 'army'"),
+    (GOOD + "us_military,US military,الجيش,military,usa,البنتاغون,\n", "line 3.*parent 'usa' is not an actor_id"),
+    (GOOD + "usa,USA,أمريكا,state,,امريكا,\n", "lines 2 and 3.*given to both 'us' and 'usa'"),
+    (GOOD + "us,USA,الولايات المتحدة,state,,واشنطن,\n", "lines 2, 3.*different label_en"),
+    (GOOD + "us,United States,الولايات المتحدة,state,,,\n", "line 3.*empty alias"),
+    (GOOD + "US Army,US,الجيش,military,us,الجيش,\n", "line 3.*lower-case"),
+    ("actor_id,label_en,label_ar,type,parent,alias,match_rule,note\n"
+     "us,United States,الولايات المتحدة,state,,أمريكا,sometimes,\n", "line 2.*unknown match_rule"),
+    ("a,A,أ,state,b,س,\nb,B,ب,state,a,ص,\n", "parent cycle"),
+]
+
+
+@pytest.mark.parametrize("body, message", BAD_LEXICONS)
+def test_bad_lexicon_rows_are_named(tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text(body if body.startswith("actor_id") else HEADER + body, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        load_actor_lexicon(path)
+
+
+def test_missing_lexicon_file(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="not found"):
+        load_actor_lexicon(tmp_path / "nope.csv")
+
+
+def test_same_alias_twice_for_one_actor_is_allowed(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text(HEADER + GOOD + "us,United States,الولايات المتحدة,state,,امريكا,spelling\n", encoding="utf-8")
+    lexicon = load_actor_lexicon(path)
+    matcher = actors.compile_actor_matcher(lexicon)
+    mentions = find_actor_mentions("قالت امريكا", matcher)
+    assert mentions[["actor_id", "alias"]].values.tolist() == [["us", "أمريكا"]]
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus-level mentions and counts
+
+ARTICLES = pd.DataFrame({
+    "article_id": ["002", "001"],
+    "outlet": ["B", "A"],
+    "n_words": [2000, 1000],
+    "text": [
+        "قال البنتاغون إن إيران تدعم الفصائل المسلحة. وردت إيران.",
+        "التقى الرئيس الأمريكي جو بايدن السوداني في البيت الأبيض. وقال بايدن إن القوات الأمريكية باقية.",
+    ],
+})
+
+
+def test_corpus_mentions_sorted_with_article_id_first() -> None:
+    mentions = find_actor_mentions_corpus(ARTICLES)
+    assert list(mentions.columns) == ["article_id", *actors.MENTION_COLUMNS]
+    assert mentions["article_id"].tolist() == ["001"] * 5 + ["002"] * 4
+    assert mentions.groupby("article_id")["start"].apply(lambda s: s.is_monotonic_increasing).all()
+
+
+def test_counts_per_article_and_per_1000_words() -> None:
+    counts = actor_counts(find_actor_mentions_corpus(ARTICLES), ARTICLES, by="article_id")
+    row = counts.set_index(["article_id", "actor_id"]).loc[("002", "iran")]
+    assert (row["mentions"], row["n_words"], row["per_1000_words"]) == (2, 2000, 1.0)
+    assert counts.set_index(["article_id", "actor_id"]).loc[("001", "biden"), "mentions"] == 2
+
+
+@pytest.mark.parametrize("level, actor_id, mentions", [
+    ("actor", "us_military", 2),   # البنتاغون, القوات الأمريكية
+    ("parent", "us", 3),           # us_military twice and white_house once, one level up
+    ("parent", "white_house", 2),  # biden twice; البيت الأبيض itself moved up to us
+    ("root", "us", 5),             # everything American
+    ("root", "iraq", 1),           # al-Sudani -> iraq_gov -> iraq
+])
+def test_counts_roll_up_to_parents_and_roots(level: str, actor_id: str, mentions: int) -> None:
+    counts = actor_counts(find_actor_mentions_corpus(ARTICLES), ARTICLES, by=None, level=level)
+    assert counts.set_index("actor_id").loc[actor_id, "mentions"] == mentions
+    assert counts["n_words"].eq(3000).all()
+
+
+def test_counts_per_outlet_include_words_of_all_its_articles() -> None:
+    arts = pd.concat([ARTICLES, pd.DataFrame({"article_id": ["003"], "outlet": ["A"], "n_words": [1000], "text": ["لا شيء"]})])
+    counts = actor_counts(find_actor_mentions_corpus(arts), arts, by="outlet")
+    assert counts.set_index(["outlet", "actor_id"]).loc[("A", "biden"), "per_1000_words"] == 1.0
+
+
+def test_articles_without_mentions_give_empty_tables() -> None:
+    arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "n_words": [10], "text": ["لا شيء هنا"]})
+    mentions = find_actor_mentions_corpus(arts)
+    assert mentions.empty and list(mentions.columns) == ["article_id", *actors.MENTION_COLUMNS]
+    assert actor_counts(mentions, arts, by="outlet", level="root").empty
+    assert cooccurrence(mentions).empty
+    assert actor_article_matrix(mentions, arts).empty
+
+
+def test_roll_up_keeps_the_mentioned_actor() -> None:
+    rolled = roll_up(pd.DataFrame({"actor_id": ["austin", "sdf"]}), "root")
+    assert rolled.values.tolist() == [["us", "austin"], ["sdf", "sdf"]]
+    with pytest.raises(ValueError, match="level must be one of"):
+        roll_up(rolled, "grandparent")
+    with pytest.raises(KeyError, match="not in the lexicon"):
+        roll_up(pd.DataFrame({"actor_id": ["martians"]}))
+
+
+def test_cooccurrence_counts_each_sentence_once() -> None:
+    pairs = cooccurrence(find_actor_mentions_corpus(ARTICLES))
+    table = {(a, b): n for a, b, n in zip(pairs["actor_a"], pairs["actor_b"], pairs["sentences"])}
+    # sentence 1 of 002: البنتاغون, إيران, الفصائل المسلحة; "وردت إيران" has no partner
+    assert table[("armed_factions", "iran")] == 1 and table[("iran", "us_military")] == 1
+    # biden is twice in 001 but in two sentences, with white_house only in the first
+    assert table[("biden", "white_house")] == 1 and table[("biden", "us_military")] == 1
+    assert all(a < b for a, b in table)
+
+
+def test_cooccurrence_at_root_level_merges_related_actors() -> None:
+    pairs = cooccurrence(find_actor_mentions_corpus(ARTICLES), level="root")
+    table = {(a, b): n for a, b, n in zip(pairs["actor_a"], pairs["actor_b"], pairs["sentences"])}
+    assert ("us", "us") not in table
+    assert table[("iraq", "us")] == 1
+    assert table[("armed_factions", "us")] == 1 and table[("iran", "us")] == 1
+
+
+def test_matrices() -> None:
+    mentions = find_actor_mentions_corpus(ARTICLES)
+    matrix = actor_article_matrix(mentions, ARTICLES, actors=["iran", "biden", "nato"])
+    assert matrix.loc["iran"].tolist() == [0.0, 1.0] and matrix.loc["nato"].sum() == 0
+    assert list(matrix.columns) == ["001", "002"]
+    square = cooccurrence_matrix(cooccurrence(mentions), ["iran", "us_military"])
+    assert square.values.tolist() == [[0, 1], [1, 0]]
+
+
+# --------------------------------------------------------------------------------------------
+# Seed articles
+
+def _seed(prefix: str) -> str:
+    return next(paths.raw_dir().glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seed_mentions_are_consistent_spans(prefix: str) -> None:
+    raw = _seed(prefix)
+    mentions = find_actor_mentions(raw)
+    assert len(mentions) > 20
+    assert all(raw[s:e] == surface for s, e, surface in zip(mentions["start"], mentions["end"], mentions["surface"]))
+    assert (mentions["start"].iloc[1:].to_numpy() >= mentions["end"].iloc[:-1].to_numpy()).all()  # no overlaps
+    assert all(surface in sentence for surface, sentence in zip(mentions["surface"], mentions["sentence"]))
+
+
+def test_seed_004_pentagon_in_brackets_and_sdf() -> None:
+    mentions = find_actor_mentions(_seed("004"))
+    surfaces = mentions["surface"].tolist()
+    assert "وزارة الدفاع الأمريكية (البنتاجون)" in surfaces
+    assert "قوات سوريا الديمقراطية” (قسد)" in surfaces
+    assert "hezbollah" not in set(mentions["actor_id"])           # only كتائب حزب الله
+    assert "austin" in set(mentions["actor_id"]) and "sdf" in set(mentions["actor_id"])
+
+
+def test_seed_000_scraper_typos_and_epithets() -> None:
+    mentions = find_actor_mentions(_seed("000"))
+    isis = set(mentions.loc[mentions["actor_id"] == "isis", "surface"])
+    assert {"داشع الوهابي", "داعش الوهابي", "الدولة الإسلامية في العراق والشام"} <= isis
+    assert "القوات العرافية" in set(mentions.loc[mentions["actor_id"] == "iraqi_forces", "surface"])
+    # "الضباط البعثيين" describes officers: not a mention of the Baath regime
+    assert "البعثيين" not in set(mentions["surface"])
+
+
+def test_seed_002_americans_as_noun_and_as_adjective() -> None:
+    raw = _seed("002")
+    mentions = find_actor_mentions(raw)
+    us = mentions.loc[mentions["surface"] == "الأميركيين"]
+    adjective = raw.index("العسكريين الأميركيين") + len("العسكريين ")
+    assert adjective not in set(us["start"])
+    assert len(us) == raw.count("الأميركيين") - 1
+
+
+def test_corpus_mentions_point_into_the_clean_text_and_its_sentences() -> None:
+    from helpers import corpus
+
+    loaded = corpus.load_corpus()
+    mentions = find_actor_mentions_corpus(loaded.articles)
+    texts = dict(zip(loaded.articles["article_id"], loaded.articles["text"]))
+    assert all(texts[a][s:e] == surface for a, s, e, surface in
+               zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["surface"]))
+    joined = mentions.merge(loaded.sentences, on=["article_id", "sentence_id"], suffixes=("", "_corpus"))
+    assert len(joined) == len(mentions)
+    assert (joined["sentence"] == joined["text"]).all()
+    assert ((joined["start_corpus"] <= joined["start"]) & (joined["start"] < joined["end_corpus"])).all()

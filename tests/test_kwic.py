@@ -1,0 +1,127 @@
+"""Keyword-in-context tables (helpers.kwic): context windows, word cuts, columns kept, bad input."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from helpers.kwic import collapse_whitespace, kwic_explorer, kwic_for_display, kwic_table
+
+TEXT = "قال مسؤول إن القوات الأمريكية\nباقية في العراق حتى إشعار آخر"
+
+
+def _one(text: str, needle: str, width: int, **extra: object) -> pd.Series:
+    start = text.index(needle)
+    articles = pd.DataFrame({"article_id": ["x"], "text": [text]})
+    mentions = pd.DataFrame({"article_id": ["x"], "start": [start], "end": [start + len(needle)], **{k: [v] for k, v in extra.items()}})
+    return kwic_table(mentions, articles, width=width).iloc[0]
+
+
+# One row per case: text, match, width, expected left, expected match, expected right.
+CONTEXT_CASES = [
+    # whole text fits: no ellipsis, the line break collapses to a space
+    (TEXT, "القوات الأمريكية", 100, "قال مسؤول إن", "القوات الأمريكية", "باقية في العراق حتى إشعار آخر"),
+    # narrow window: partial words at the outer edges are dropped, an ellipsis marks the cut
+    (TEXT, "القوات الأمريكية", 8, "… إن", "القوات الأمريكية", "باقية …"),
+    # match at the very start and end of the text: empty context, no ellipsis
+    ("داعش", "داعش", 40, "", "داعش", ""),
+    # width 0: only ellipses would remain, so the context is empty
+    (TEXT, "العراق", 0, "", "العراق", ""),
+    # a window that ends exactly at a space keeps its last whole word
+    ("أ ب ج د ه", "ج", 2, "… ب", "ج", "د …"),
+    # a match spanning a line break is shown on one line
+    ("قالت الولايات\nالمتحدة أمس", "الولايات\nالمتحدة", 40, "قالت", "الولايات المتحدة", "أمس"),
+]
+
+
+@pytest.mark.parametrize("text, needle, width, left, match, right", CONTEXT_CASES)
+def test_context_window(text: str, needle: str, width: int, left: str, match: str, right: str) -> None:
+    row = _one(text, needle, width)
+    assert (row["left"], row["match"], row["right"]) == (left, match, right)
+
+
+def test_columns_keep_mention_identity_and_order() -> None:
+    articles = pd.DataFrame({"article_id": ["b", "a"], "text": ["البنتاغون يعلن", "إيران وواشنطن"]})
+    mentions = pd.DataFrame({
+        "article_id": ["a", "b", "a"],
+        "actor_id": ["iran", "us_military", "us"],
+        "surface": ["إيران", "البنتاغون", "وواشنطن"],
+        "start": [0, 0, 6],
+        "end": [5, 9, 13],
+        "sentence": ["...", "...", "..."],
+    }, index=[7, 8, 9])
+    table = kwic_table(mentions, articles)
+    assert list(table.columns) == ["article_id", "actor_id", "start", "end", "left", "match", "right"]
+    assert table["match"].tolist() == ["إيران", "البنتاغون", "وواشنطن"]
+    assert table["right"].tolist() == ["وواشنطن", "يعلن", ""]
+    assert table.index.tolist() == [0, 1, 2]
+
+
+def test_numeric_article_ids_match_string_ids() -> None:
+    articles = pd.DataFrame({"article_id": ["000"], "text": ["قسد"]})
+    mentions = pd.DataFrame({"article_id": ["000"], "start": [0], "end": [3]})
+    assert kwic_table(mentions, articles)["article_id"].tolist() == ["000"]
+
+
+def test_empty_mentions_give_empty_table_with_columns() -> None:
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["نص"]})
+    mentions = pd.DataFrame({"article_id": [], "actor_id": [], "start": [], "end": []})
+    table = kwic_table(mentions, articles)
+    assert table.empty
+    assert list(table.columns) == ["article_id", "actor_id", "start", "end", "left", "match", "right"]
+
+
+def test_display_order_reads_right_to_left() -> None:
+    row = _one(TEXT, "القوات الأمريكية", 100, actor_id="us_military")
+    table = kwic_for_display(pd.DataFrame([row]), columns=("article_id", "actor_id"))
+    assert list(table.columns) == ["article_id", "actor_id", "after", "match", "before"]
+    assert table.loc[0, "before"] == "قال مسؤول إن"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("  a \t b\n\nc ", "a b c"),
+    ("القوات\u00a0الأمريكية", "القوات الأمريكية"),
+    ("", ""),
+])
+def test_collapse_whitespace(raw: str, expected: str) -> None:
+    assert collapse_whitespace(raw) == expected
+
+
+# Bad input: each error names the problem and what to do.
+BAD_INPUT = [
+    (pd.DataFrame({"article_id": ["a"], "start": [0]}), "lack the column", KeyError),
+    (pd.DataFrame({"article_id": ["zz"], "start": [0], "end": [1]}), "not in articles", KeyError),
+    (pd.DataFrame({"article_id": ["a"], "start": [0], "end": [99]}), "outside article 'a'", ValueError),
+    (pd.DataFrame({"article_id": ["a"], "start": [2], "end": [1]}), "outside article 'a'", ValueError),
+]
+
+
+@pytest.mark.parametrize("mentions, message, error", BAD_INPUT)
+def test_bad_mentions_raise_clear_errors(mentions: pd.DataFrame, message: str, error: type[Exception]) -> None:
+    articles = pd.DataFrame({"article_id": ["a"], "text": ["نص قصير"]})
+    with pytest.raises(error, match=message):
+        kwic_table(mentions, articles)
+
+
+def test_articles_without_text_raise() -> None:
+    with pytest.raises(KeyError, match="load_corpus"):
+        kwic_table(pd.DataFrame({"article_id": ["a"], "start": [0], "end": [1]}), pd.DataFrame({"article_id": ["a"]}))
+
+
+def test_explorer_has_a_stable_text_form_and_checks_its_input() -> None:
+    pytest.importorskip("ipywidgets")
+    table = pd.DataFrame({"article_id": ["a", "b", "c"], "actor_id": ["iran", "isis", "isis"],
+                          "left": ["", "", ""], "match": ["إيران", "داعش", "داشع"], "right": ["", "", ""]})
+    explorer = kwic_explorer(table, default="isis", labels={"isis": "داعش — ISIS"}, max_rows=1)
+    assert repr(explorer) == "KWIC explorer: choose one of 2 actor_id values (needs a live kernel)"
+    dropdown, output = explorer.children
+    assert dropdown.value == "isis" and dropdown.options[1] == ("داعش — ISIS", "isis")
+    assert output.outputs[0]["text"] == "2 mention(s) of isis, the first 1\n"
+    assert "داعش" in output.outputs[1]["data"]["text/plain"]
+    dropdown.value = "iran"  # choosing another actor replaces the table
+    assert len(output.outputs) == 2 and output.outputs[0]["text"] == "1 mention(s) of iran\n"
+    assert "إيران" in output.outputs[1]["data"]["text/plain"]
+    with pytest.raises(ValueError, match="not a value"):
+        kwic_explorer(table, default="nato")
+    with pytest.raises(KeyError, match="no column"):
+        kwic_explorer(table, key="term")
