@@ -1,0 +1,263 @@
+"""The reviewable lexicons behind :mod:`helpers.numbers`, loaded and compiled once.
+
+Every word list lives in a CSV under ``corpus/lexicons/`` (one row per form, with an English
+gloss and a note); this module only reads them, normalises every form with
+:func:`helpers.text.normalize_for_matching` (so the CSVs can be written in ordinary spelling,
+with hamza and ة) and compiles the lookup tables and regular expressions the extractor needs.
+
+==========================  =====================================================================
+``number_words.csv``        number words: units, tens, hundreds, scales (ألف, مليون ...) with
+                            their dual/construct and plural forms, fractions, vague quantities,
+                            ordinals
+``number_units.csv``        counted nouns (singular, plural, dual) -> English unit lemma + category
+``number_qualifiers.csv``   approximators and bounds (نحو, أكثر من, ما لا يقل عن ...) -> qualifier
+``number_calendar.csv``     month names (Gregorian, Levantine/Iraqi, Maghrebi, Hijri), weekdays
+``number_actors.csv``       nationality and actor words -> who (us, coalition, iraq, isis ...)
+``number_places.csv``       place names -> where (iraq, syria, kuwait, region ...)
+``number_cues.csv``         context words: year/time/percent/label cues and the troop-level cues
+                            (presence, total, withdrawal, deploy, reduce, casualty, subset)
+==========================  =====================================================================
+
+Example:
+    >>> lex = load_number_lexicon()
+    >>> lex.words["الفين"].value, lex.units["جنديين"].unit
+    (2000.0, 'troops')
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from helpers import paths
+from helpers.text import normalize_for_matching
+
+__all__ = [
+    "NumberWord",
+    "CountedNoun",
+    "NumberLexicon",
+    "load_number_lexicon",
+    "trie_pattern",
+    "CLITIC_PREFIXES",
+]
+
+#: Proclitics a number word or noun can carry, longest first (و ف ب ل ك and the article).
+CLITIC_PREFIXES: tuple[str, ...] = (
+    "وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+    "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
+)
+_CLITIC_RE = "(?:" + "|".join(CLITIC_PREFIXES) + ")?"
+
+WORD_TYPES = {"unit", "teen_unit", "ten", "hundred", "scale", "scale_dual", "scale_plural",
+              "fraction", "vague", "ordinal"}
+UNIT_CATEGORIES = {"force", "combatant", "person", "casualty", "detainee", "object",
+                   "duration", "money", "measure"}
+QUALIFIERS = {"exact", "approx", "at_least", "at_most", "up_to", "vague"}
+CALENDAR_KINDS = {"month", "hijri_month", "weekday"}
+CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total",
+                  "withdrawal", "deploy", "deploy_after", "reduce", "killed", "wounded",
+                  "arrested", "subset"}
+
+
+@dataclass(frozen=True)
+class NumberWord:
+    """One normalised number word: its value and grammatical type (see ``number_words.csv``)."""
+
+    value: float
+    type: str
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    """One normalised counted-noun form: English unit lemma, category, grammatical number."""
+
+    unit: str
+    category: str
+    grammatical_number: str
+
+
+@dataclass(frozen=True)
+class NumberLexicon:
+    """All lexicons, normalised, with the compiled patterns the extractor uses."""
+
+    words: dict[str, NumberWord]
+    units: dict[str, CountedNoun]
+    months: dict[tuple[str, ...], int]          # token sequence -> month number
+    weekdays: frozenset[str]
+    qualifiers_before: re.Pattern[str]          # matches a qualifier ending right before a number
+    qualifiers_after: re.Pattern[str]           # matches a qualifier right after a number/noun
+    qualifier_of: dict[str, str]                # normalised phrase -> qualifier
+    actors: re.Pattern[str]                     # group 'form'
+    actor_of: dict[str, str]
+    actor_nisba: dict[str, str]                 # adjective forms only (أمريكي, عراقيين ...)
+    places: re.Pattern[str]
+    place_of: dict[str, str]
+    cues: re.Pattern[str]
+    cue_of: dict[str, str]
+    candidates: re.Pattern[str]                 # digits, number words, dual nouns
+
+
+def _read_rows(name: str, required: list[str]) -> list[dict[str, str]]:
+    path: Path = paths.lexicon_path(name)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: lexicon missing; it is part of the repository, restore it from git")
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in required if c not in (reader.fieldnames or [])]
+        if missing:
+            raise ValueError(f"{path}: missing column(s) {missing}; expected at least {required}")
+        rows = []
+        for line, row in enumerate(reader, start=2):
+            for column in required:
+                if column not in ("note",) and not (row.get(column) or "").strip():
+                    raise ValueError(f"{path}, line {line}: empty {column!r}; fill it in or delete the row")
+            row["_where"] = f"{path.name}, line {line}"
+            rows.append(row)
+    return rows
+
+
+def _check(value: str, allowed: set[str], where: str, column: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{where}: {column} {value!r} is not one of {sorted(allowed)}; fix the row")
+    return value
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored as a trie (fast on many literal words).
+
+    Example:
+        >>> trie_pattern(["ثلاث", "ثلاثه", "ثلاثين"])
+        'ثلاث(?:ه|ين)?'
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        optional = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not optional:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else f"(?:{branches[0]})"
+        return body + "?" if optional else body
+
+    return build(trie)
+
+
+def _nisba_forms(form: str) -> list[str]:
+    """Gender/number forms of a nisba adjective ending in ي (أمريكي -> أمريكية, أمريكيين ...)."""
+    if not form.endswith("ي") or " " in form:
+        return [form]
+    return [form, form + "ه", form + "ا", form + "ين", form + "ون", form + "ان", form + "تين"]
+
+
+def _accusative(form: str) -> list[str]:
+    """Singular nouns also appear with the accusative alef of tanwin (جنديًا -> جنديا)."""
+    if form.endswith(("ه", "ا", "ء")) or " " in form:
+        return [form]
+    return [form, form + "ا"]
+
+
+def _words_regex(forms: list[str], group: str) -> re.Pattern[str]:
+    ordered = sorted(set(forms), key=len, reverse=True)
+    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+    return re.compile(rf"(?<!\w){_CLITIC_RE}(?P<{group}>{body})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def load_number_lexicon() -> NumberLexicon:
+    """Read and compile the number lexicons from ``corpus/lexicons/`` (cached).
+
+    Example:
+        >>> load_number_lexicon().qualifier_of["نحو"]
+        'approx'
+    """
+    norm = normalize_for_matching
+
+    words: dict[str, NumberWord] = {}
+    for row in _read_rows("number_words.csv", ["form", "value", "type", "gloss"]):
+        kind = _check(row["type"].strip(), WORD_TYPES, row["_where"], "type")
+        try:
+            value = float(row["value"])
+        except ValueError:
+            raise ValueError(f"{row['_where']}: value {row['value']!r} is not a number") from None
+        words[norm(row["form"].strip())] = NumberWord(value, kind)
+
+    units: dict[str, CountedNoun] = {}
+    for row in _read_rows("number_units.csv", ["form", "unit", "category", "grammatical_number", "gloss"]):
+        category = _check(row["category"].strip(), UNIT_CATEGORIES, row["_where"], "category")
+        number = _check(row["grammatical_number"].strip(), {"singular", "plural", "dual"},
+                        row["_where"], "grammatical_number")
+        forms = _accusative(norm(row["form"].strip())) if number == "singular" else [norm(row["form"].strip())]
+        for form in forms:
+            units.setdefault(form, CountedNoun(row["unit"].strip(), category, number))
+
+    months: dict[tuple[str, ...], int] = {}
+    weekdays: set[str] = set()
+    for row in _read_rows("number_calendar.csv", ["form", "kind", "number", "gloss"]):
+        kind = _check(row["kind"].strip(), CALENDAR_KINDS, row["_where"], "kind")
+        form = norm(row["form"].strip())
+        if kind == "weekday":
+            weekdays.add(form)
+        else:
+            months[tuple(form.split())] = int(row["number"])
+
+    qualifier_of: dict[str, str] = {}
+    before, after = [], []
+    for row in _read_rows("number_qualifiers.csv", ["phrase", "qualifier", "position", "gloss"]):
+        qualifier = _check(row["qualifier"].strip(), QUALIFIERS, row["_where"], "qualifier")
+        position = _check(row["position"].strip(), {"before", "after"}, row["_where"], "position")
+        phrase = " ".join(norm(row["phrase"]).split())
+        qualifier_of[phrase] = qualifier
+        (before if position == "before" else after).append(phrase)
+
+    def alternation(phrases: list[str]) -> str:
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+    qualifiers_before = re.compile(rf"(?<!\w)(?:[وفبل]{{0,2}})(?P<q>{alternation(before)})\s*$")
+    qualifiers_after = re.compile(rf"\s*(?P<q>{alternation(after)})(?!\w)")
+
+    actor_of: dict[str, str] = {}
+    actor_nisba: dict[str, str] = {}
+    for row in _read_rows("number_actors.csv", ["form", "who", "gloss"]):
+        form = norm(row["form"].strip())
+        for variant in _nisba_forms(form):
+            actor_of[variant] = row["who"].strip()
+            if variant is not form or form.endswith("ي"):
+                actor_nisba[variant] = row["who"].strip()
+    place_of = {norm(r["form"].strip()): r["place"].strip()
+                for r in _read_rows("number_places.csv", ["form", "place", "gloss"])}
+    cue_of: dict[str, str] = {}
+    for row in _read_rows("number_cues.csv", ["form", "category", "gloss"]):
+        cue_of[" ".join(norm(row["form"]).split())] = _check(
+            row["category"].strip(), CUE_CATEGORIES, row["_where"], "category")
+
+    dual_nouns = [form for form, noun in units.items() if noun.grammatical_number == "dual"]
+    candidate_words = trie_pattern(sorted(set(words) | set(dual_nouns)))
+    candidates = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|(?<!\w){_CLITIC_RE}(?:{candidate_words})(?!\w)")
+
+    return NumberLexicon(
+        words=words,
+        units=units,
+        months=months,
+        weekdays=frozenset(weekdays),
+        qualifiers_before=qualifiers_before,
+        qualifiers_after=qualifiers_after,
+        qualifier_of=qualifier_of,
+        actors=_words_regex(list(actor_of), "form"),
+        actor_of=actor_of,
+        actor_nisba=actor_nisba,
+        places=_words_regex(list(place_of), "form"),
+        place_of=place_of,
+        cues=_words_regex(list(cue_of), "form"),
+        cue_of=cue_of,
+        candidates=candidates,
+    )
