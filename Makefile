@@ -33,7 +33,7 @@ reproduce: $(STAMP)
 	$(REPRO_ENV) $(BIN)/python -m helpers.reproduce
 
 test: $(STAMP)
-	$(REPRO_ENV) $(BIN)/python -m pytest tests notebooks $(NBVAL_ARGS) -p no:cacheprovider
+	$(REPRO_ENV) $(BIN)/python -m pytest tests src/helpers notebooks --doctest-modules $(NBVAL_ARGS) -p no:cacheprovider
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
