@@ -15,7 +15,7 @@ BENCH_STAMP := $(VENV)/.installed-bench
 
 # Same font, hash seed and source date everywhere, so figures and outputs are identical on
 # every machine (a nicer installed Arabic font is still used when you explore in `make lab`).
-REPRO_ENV := HELPERS_ARABIC_FONT="DejaVu Sans" PYTHONHASHSEED=0 SOURCE_DATE_EPOCH=0 MPLBACKEND=Agg
+REPRO_ENV := HELPERS_ARABIC_FONT="DejaVu Sans" PYTHONHASHSEED=0 SOURCE_DATE_EPOCH=0
 
 NBVAL_ARGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 

@@ -82,6 +82,17 @@ def test_notebook_does_not_hack_sys_path_or_preshape(path):
     assert "get_display(" not in source and "reshape(" not in source
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_figures_are_shown_inline_for_readers_on_github(path):
+    nb = load(path)
+    saves = sum("save_figure(" in "".join(c["source"]) for c in code_cells(nb))
+    shown = sum("image/png" in o.get("data", {}) for c in code_cells(nb) for o in c.get("outputs", []))
+    assert shown >= saves, (
+        f"{path.name} saves {saves} figures but shows {shown} inline; was it executed with a "
+        "non-inline matplotlib backend (MPLBACKEND set)? Re-run `make reproduce`."
+    )
+
+
 def test_every_committed_figure_is_named_after_a_notebook():
     prefixes = {nb.name[:2] for nb in NOTEBOOKS}
     for figure in FIGURES:

@@ -45,6 +45,8 @@ def execute_notebook(path: Path, timeout: int = 900) -> float:
         timeout=timeout,
         kernel_name=KERNEL_NAME,
         record_timing=False,
+        # The kernel runs on loopback; its "TCP without encryption" warning is noise here.
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
         resources={"metadata": {"path": str(path.parent)}},
     )
     started = time.perf_counter()
