@@ -4,10 +4,9 @@ Measures, per article as the notebooks process them:
 
 - ``find_actor_mentions``: the full public path (normalisation with offsets, the one-regex
   matcher over the full lexicon, merge rules, sentences, DataFrame of mentions);
-- ``match only``: normalisation + regex + rules, without sentences and DataFrame, to show where
-  the time goes;
-- ``normalize_with_offsets`` (helpers.text, exact but a Python loop) for comparison with the
-  vectorised offset map the matcher uses.
+- ``match only``: normalisation with offsets (helpers.text) + regex + rules, without sentences
+  and DataFrame, to show where the time goes;
+- with ``--compare``: ``helpers.text.normalize_with_offsets`` alone.
 
 Run: ``.venv/bin/python benchmarks/bench_actors.py --mb 50`` (develop with ``--mb 5``).
 """
@@ -16,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
@@ -35,13 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     texts = repeated_seed_corpus(args.mb)
     matcher = actors.default_actor_matcher()
     lexicon = actors.load_actor_lexicon()
-    actors.find_actor_mentions(texts[0], matcher)  # warm-up: builds the character tables once
+    actors.find_actor_mentions(texts[0], matcher)  # warm-up: builds the tables once
     print(f"corpus: {len(texts)} articles, {corpus_megabytes(texts):.1f} MB; "
           f"lexicon: {lexicon['actor_id'].nunique()} actors, {len(lexicon)} aliases, "
           f"{len(matcher.aliases)} distinct normalised aliases")
 
     def match_only(article: str) -> object:
-        offsets = actors._normalize_with_offsets_fast(article)
+        offsets = text.normalize_with_offsets(article)
         return actors._match_spans(offsets.text, matcher)
 
     runs = [
@@ -53,7 +53,12 @@ def main(argv: list[str] | None = None) -> int:
     total_mentions = sum(len(match_only(t)) for t in texts[:5])
     print(f"mentions in the first 5 articles: {total_mentions}")
     for name, func in runs:
-        print(measure_per_article(name, func, texts, track_memory=args.memory).line(), flush=True)
+        cpu_started = time.process_time()
+        measured = measure_per_article(name, func, texts, track_memory=args.memory)
+        cpu = time.process_time() - cpu_started
+        # Wall-clock throughput (the figure reported) and the CPU time of this process, which
+        # tells a slow run from a busy machine (other processes sharing the cores).
+        print(f"{measured.line()}  cpu {cpu:6.2f} s = {measured.megabytes / cpu:5.1f} MB/s", flush=True)
     return 0
 
 

@@ -7,7 +7,8 @@ finds the aliases in a text. Matching rules:
 
 - Aliases are matched on the normalised form (:func:`helpers.text.normalize_for_matching`:
   alef variants, ى/ي, ة/ه, diacritics, tatweel), and each mention is reported with offsets into
-  the clean text, its surface form there and its sentence.
+  the clean text (mapped back by :func:`helpers.text.normalize_with_offsets`), its surface form
+  there and its sentence.
 - Proclitics do not block a match: و ف ب ل ك before any alias, and for aliases written with the
   article ال also بال وال فال كال لل ولل فلل (للجيش الأمريكي, وبالبنتاغون, and للواء for
   ل + اللواء). The reported span
@@ -22,10 +23,19 @@ finds the aliases in a text. Matching rules:
 - A title (``match_rule = title``) directly followed by the name of a person under it is one
   mention of the person: وزير الدفاع الأمريكي، لويد أوستن -> austin (whose parent is us_military).
 - Nationality adjectives are not aliases by themselves, so an adjective that describes a person
-  or object (مسؤول أمريكي, صحيفة أمريكية) is not an actor mention. The few plural forms used as
-  nouns (الأمريكيين "the Americans") carry ``match_rule = not_after_definite`` and are skipped
-  after a definite word they would qualify (الجرحى الأمريكيين), but counted after a particle
-  (ضد الأمريكيين) or with a proclitic of their own (والإيرانيون).
+  or object (مسؤول أمريكي, صحيفة أمريكية, مستشارين أمريكيين) is not an actor mention. The few
+  plural forms used as nouns (الأمريكيين "the Americans") carry ``match_rule =
+  not_after_definite`` and are skipped after a definite word they would qualify (الجرحى
+  الأمريكيين), but counted after a particle (ضد الأمريكيين) or with a proclitic of their own
+  (والإيرانيون). Surnames that are also nisba adjectives (المالكي: المذهب المالكي "the Maliki
+  school") carry the same rule, but count directly after a title whose person they name
+  (رئيس الوزراء العراقي المالكي).
+- Soldiers are the exception to the adjective rule, in every number: جندي أمريكي, جنديًا أمريكيًا,
+  جنديين أمريكيين / جنديان أمريكيان (dual), جنود أمريكيين / أمريكيون and their definite forms
+  are listed as aliases of us_military, because a count of soldiers is a count of the force
+  itself (the notebooks ask how much the coverage talks about US forces), while an official, an
+  adviser or a newspaper described as American is a person or object, not the state. The forms
+  are lexicon rows, not a morphological rule, so each is visible and reviewable.
 
 Counting: :func:`actor_counts` (per article, per outlet or overall, raw and per 1,000 words),
 :func:`roll_up` (to parents or roots), :func:`cooccurrence` (pairs of actors sharing a
@@ -39,7 +49,6 @@ Example:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,7 +59,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
-from helpers.text import NormalizedText, normalize_for_matching, normalize_with_offsets, split_sentences
+from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
 
 __all__ = [
     "ACTOR_TYPES",
@@ -325,102 +334,6 @@ def default_actor_matcher() -> ActorMatcher:
     return _default_matcher(paths.lexicon_path("actors.csv").stat().st_mtime)
 
 
-# ---- fast normalisation with offsets ------------------------------------------------------
-# helpers.text.normalize_with_offsets is exact but loops over characters in Python (~4 MB/s).
-# For text that is already NFKC (nearly all clean text) normalisation only maps or deletes
-# single characters, so the map back to the source can be computed with numpy. The result is
-# checked against normalize_with_offsets in tests/test_actors.py.
-
-_DELETED = 0xFFFF      # the character is removed
-_EXPANDS = 0x110000    # the character becomes several (… -> ..., ﻻ -> لا): see _char_tables
-
-
-@lru_cache(maxsize=1)
-def _char_tables() -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[int, str]]:
-    """Per BMP code point: normalised code (or _DELETED/_EXPANDS), combining?, NFKC-unstable?.
-
-    Plus the expansions (code point -> its normalised string) for the _EXPANDS ones. Built once
-    by calling :func:`helpers.text.normalize_for_matching` on every character, so the fast path
-    can never disagree with it on a single character.
-    """
-    mapping = np.arange(0x10000, dtype=np.uint32)
-    combining = np.zeros(0x10000, dtype=bool)
-    unstable = np.zeros(0x10000, dtype=bool)
-    expansions: dict[int, str] = {}
-    for code in range(0x10000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        char = chr(code)
-        combining[code] = unicodedata.combining(char) != 0
-        unstable[code] = unicodedata.normalize("NFKC", char) != char
-        folded = normalize_for_matching(char)
-        if folded == char:
-            continue
-        if len(folded) == 0:
-            mapping[code] = _DELETED
-        elif len(folded) == 1 and ord(folded) < 0xFFFF:
-            mapping[code] = ord(folded)
-        else:
-            mapping[code] = _EXPANDS
-            expansions[code] = folded
-    return mapping, combining, unstable, expansions
-
-
-@dataclass(frozen=True)
-class _OffsetMap:
-    """Same interface as helpers.text.NormalizedText: ``.text`` and ``.to_source(start, end)``."""
-
-    text: str
-    starts: np.ndarray
-    ends: np.ndarray
-
-    def to_source(self, start: int, end: int) -> tuple[int, int]:
-        return int(self.starts[start]), int(self.ends[end - 1])
-
-
-def _normalize_with_offsets_fast(text: str) -> _OffsetMap | NormalizedText:
-    """``normalize_with_offsets(text)``, vectorised with numpy when the text allows it.
-
-    The character-by-character fold is exact when the text is NFKC apart from characters whose
-    compatibility form does not depend on their neighbours (no-break spaces, …, presentation
-    forms): checked by replacing those with a space and asking ``unicodedata.is_normalized``.
-    Other texts (decomposed sequences, characters outside the BMP) take the exact path.
-    """
-    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
-    if len(codes) != len(text):  # characters outside the BMP: utf-16 indices differ
-        return normalize_with_offsets(text)
-    mapping, combining, unstable, expansions = _char_tables()
-    if not unicodedata.is_normalized("NFKC", text):
-        probe = np.where(unstable[codes], np.uint16(0x20), codes).tobytes().decode("utf-16-le", "surrogatepass")
-        if not unicodedata.is_normalized("NFKC", probe):
-            return normalize_with_offsets(text)
-    mapped = mapping[codes]
-    kept = mapped != _DELETED
-    expand = np.flatnonzero(mapped == _EXPANDS)
-    # A source character's span runs to the next character that is not a deleted combining
-    # mark, so diacritics stay with their letter (the segments of helpers.text).
-    boundaries = np.append(np.flatnonzero(~(~kept & combining[codes])), len(text))
-    if expand.size == 0:
-        starts = np.flatnonzero(kept)
-        ends = boundaries[np.searchsorted(boundaries, starts, side="right")]
-        normalised = mapped[kept].astype(np.uint16).tobytes().decode("utf-16-le", "surrogatepass")
-        return _OffsetMap(normalised, starts, ends)
-    lengths = kept.astype(np.int64)
-    pieces, previous = [], 0
-    for position in expand.tolist():
-        piece = mapped[previous:position]
-        pieces.append(piece[piece != _DELETED].astype(np.uint16).tobytes().decode("utf-16-le", "surrogatepass"))
-        expansion = expansions[int(codes[position])]
-        pieces.append(expansion)
-        lengths[position] = len(expansion)
-        previous = position + 1
-    tail = mapped[previous:]
-    pieces.append(tail[tail != _DELETED].astype(np.uint16).tobytes().decode("utf-16-le", "surrogatepass"))
-    positions = np.arange(len(text))
-    ends_by_position = boundaries[np.searchsorted(boundaries, positions, side="right")]
-    return _OffsetMap("".join(pieces), np.repeat(positions, lengths), np.repeat(ends_by_position, lengths))
-
-
 def _is_attributive(normalised: str, start: int) -> bool:
     """True if the word before ``start`` is a definite word that a nisba there would qualify."""
     previous = _PREVIOUS_WORD.search(normalised, max(0, start - 40), start)
@@ -432,6 +345,15 @@ def _is_attributive(normalised: str, start: int) -> bool:
     if word[:1] in "وف" and word[1:] in _NOT_DEFINITE:
         return False
     return word.startswith(("ال", "لل")) or (word[:1] in "وفبك" and word[1:].startswith(("ال", "لل")))
+
+
+def _names_the_titled_person(normalised: str, found: list[list], start: int, actor_id: str,
+                             matcher: ActorMatcher) -> bool:
+    """True if the last match is a title directly before ``start`` and ``actor_id`` a person under it."""
+    if not found or found[-1][4] != "title" or matcher.types.get(actor_id) != "person":
+        return False
+    title_end, title_actor = found[-1][1], found[-1][2]
+    return bool(_APPOSITION_GAP.match(normalised[title_end:start])) and matcher.is_ancestor(title_actor, actor_id)
 
 
 def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
@@ -447,8 +369,10 @@ def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
         start, end = match.span()
         # A proclitic before the alias (the article ال of a definite alias does not count).
         has_prefix = match.group("dp") != "ال" if core is not None else bool(match.group("bp"))
-        # An adjective takes no proclitic: والإيرانيون is "and the Iranians", a noun.
-        if rule == "not_after_definite" and not has_prefix and _is_attributive(normalised, start):
+        # An adjective takes no proclitic: والإيرانيون is "and the Iranians", a noun. Directly
+        # after a title whose person it names (رئيس الوزراء العراقي المالكي) it is a name.
+        if (rule == "not_after_definite" and not has_prefix and _is_attributive(normalised, start)
+                and not _names_the_titled_person(normalised, found, start, actor_id, matcher)):
             continue
         found.append([start, end, actor_id, alias, rule, has_prefix])
     if len(found) < 2:
@@ -496,7 +420,7 @@ def find_actor_mentions(text: str, matcher: ActorMatcher | None = None) -> pd.Da
         [['iraq_gov', 'رئيس الوزراء العراقي'], ['biden', 'بالرئيس الأمريكي جو بايدن'], ['white_house', 'البيت الأبيض']]
     """
     matcher = default_actor_matcher() if matcher is None else matcher
-    offsets = _normalize_with_offsets_fast(text)
+    offsets = normalize_with_offsets(text)
     spans = _match_spans(offsets.text, matcher)
     if not spans:
         return _empty_mentions(MENTION_COLUMNS)
