@@ -1,4 +1,4 @@
-"""Tests of helpers.framing: framing terms, withdrawal stance, attributions, outlet tables.
+"""Tests of helpers.framing: framing terms, withdrawal stance, profiles and outlet tables.
 
 Every table row is a phrase written for the test (not copied from the seed articles unless
 noted), with the expected result next to it.
@@ -51,28 +51,6 @@ def test_no_form_is_listed_under_two_terms_of_a_frame():
             assert key not in seen or seen[key] == row["term"], (key, seen.get(key), row["term"])
             seen[key] = row["term"]
 
-
-def test_attribution_frame_agrees_with_the_verb_lexicon():
-    """A verb form counted in framing.csv has the same class in attribution_verbs.csv."""
-    lex = framing.load_framing_lexicon()
-    verbs = framing.load_attribution_verbs()
-    verb_class = {normalize_for_matching(f): r["verb_class"] for _, r in verbs.iterrows() for f in r["forms_list"]}
-    rows = lex[(lex["frame"] == "attribution") & (lex["kind"] == "term")]
-    checked = 0
-    for _, row in rows.iterrows():
-        for form in row["forms_list"]:
-            key = normalize_for_matching(form)
-            if key in verb_class:
-                assert verb_class[key] == row["leaning"], (form, verb_class[key], row["leaning"])
-                checked += 1
-    assert checked >= 20
-
-
-def test_cited_sources_cover_every_source_type():
-    src = framing.load_cited_sources()
-    assert set(framing.SOURCE_TYPES) - {"other", "unknown"} <= set(src["source_type"])
-    labels = src[src["match"] == "type_label"]
-    assert set(labels["source_type"]) == set(framing.SOURCE_TYPES)
 
 
 def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path, monkeypatch):
@@ -180,6 +158,67 @@ def test_framing_terms_with_clitics_and_variants(text, frame, term, surface):
     assert text[start:end] == surface
 
 
+# More phrases written for the unseen-article check: spelling variants (hamza, ي/ى, the three
+# spellings of militias), clitics (و ف ب ل لل), suffixes and plural / dual forms, per frame.
+VARIANT_CASES = [
+    # armed groups
+    ("قصفت المليشيات المدعومة إيرانيا القاعدة", "armed_groups", "الميليشيات", "المليشيات"),
+    ("انسحبت الميلشيات من المدينة", "armed_groups", "الميليشيات", "الميلشيات"),
+    ("وللميليشيات دور في الهجوم", "armed_groups", "الميليشيات", "وللميليشيات"),
+    ("ونشرت ميليشياتها في المنطقة", "armed_groups", "الميليشيات", "ميليشياتها"),
+    ("فالمقاومة مستمرة حتى التحرير", "armed_groups", "المقاومة", "فالمقاومة"),
+    ("وبالمقاومة العراقية نفخر", "armed_groups", "المقاومة", "وبالمقاومة"),
+    ("ولفصائل المقاومة الإسلامية موقف واضح", "armed_groups", "فصائل المقاومة", "ولفصائل المقاومة الإسلامية"),
+    ("مجموعات المقاومة في المنطقة", "armed_groups", "جماعات المقاومة", "مجموعات المقاومة"),
+    ("عناصر من جماعة مسلحة مجهولة", "armed_groups", "الجماعات المسلحة", "جماعة مسلحة"),
+    ("الجماعات المتحالفة مع إيران", "armed_groups", "الموالية لإيران", "المتحالفة مع إيران"),
+    # ISIS
+    ("فلول داعش في الصحراء", "isis", "داعش", "داعش"),
+    ("عصابات داعش الإرهابية تعود", "isis", "داعش الإرهابي", "داعش الإرهابية"),
+    ("الإرهابيون فروا إلى الوادي", "isis", "الإرهابيين", "الإرهابيون"),
+    ("خلايا تنظيم الدولة الاسلامية", "isis", "تنظيم الدولة", "تنظيم الدولة الاسلامية"),
+    # US action
+    ("الإحتلال الأمريكي للعراق", "us_action", "الاحتلال", "الإحتلال"),
+    ("قاتلوا قوات الاحتلال الأمريكي", "us_action", "الاحتلال", "قوات الاحتلال"),
+    ("لا تفاوض مع المحتلين", "us_action", "الاحتلال", "المحتلين"),
+    ("ضربة جوية أمريكية على جرف النصر", "us_action", "ضربات", "ضربة جوية"),
+    ("الضربات الجوية على المواقع", "us_action", "ضربات", "الضربات"),
+    ("شنت الطائرات غارات على القائم", "us_action", "غارة", "غارات"),
+    ("نفذت غارتين على الحدود", "us_action", "غارة", "غارتين"),
+    ("ردا على اعتداءات متكررة", "us_action", "الاعتداء", "اعتداءات"),
+    ("ضمن جهود محاربة الإرهاب", "us_action", "مكافحة الإرهاب", "محاربة الإرهاب"),
+    ("تقديم المشورة للقوات العراقية", "us_action", "المشورة والمساعدة", "تقديم المشورة"),
+    # Israel
+    ("جرائم الصهاينة في غزة", "israel", "صهيوني", "الصهاينة"),
+    ("مواجهة العدو الصهيوني", "israel", "الكيان الصهيوني", "العدو الصهيوني"),
+    ("التطبيع مع الكيان الغاصب", "israel", "الكيان الصهيوني", "الكيان الغاصب"),
+    ("دعم للكيان الصهيوني", "israel", "الكيان الصهيوني", "للكيان الصهيوني"),
+    ("بيان النظام الصهيونى", "israel", "النظام الصهيوني", "النظام الصهيونى"),   # final ى written as ي
+    ("دخلت القوات الإسرائيلية", "israel", "إسرائيل", "الإسرائيلية"),
+    # withdrawal terms
+    ("جرى الحديث عن الإنسحاب من العراق", "withdrawal", "الانسحاب", "الإنسحاب"),
+    ("ناقشوا انسحابها من العراق", "withdrawal", "الانسحاب", "انسحابها"),
+    ("بعد الانسحاب الكامل", "withdrawal", "الانسحاب", "الانسحاب"),
+    ("إخراج القوات الأمريكية", "withdrawal", "إخراج", "إخراج"),
+    # negatives: the generic senses stay out
+    ("مقاومة المرض تحتاج وقتا", "armed_groups", None, None),
+    ("احتلت المرتبة الأولى", "us_action", None, None),
+    ("أعلنت النقابة الإضراب عن العمل", "us_action", None, None),  # a labour strike, not a military one
+    ("يدعي المتهم أنه بريء", "attribution", None, None),          # imperfect of ادعى left to helpers.attributions
+]
+
+
+@pytest.mark.parametrize("text, frame, term, surface", VARIANT_CASES)
+def test_framing_term_variants_in_fresh_phrases(text, frame, term, surface):
+    found = framing.match_terms(text, frame)
+    if term is None:
+        assert found.empty, found[["term", "surface"]].values.tolist()
+        return
+    assert list(zip(found["term"], found["surface"]))[:1] == [(term, surface)]
+    start, end = found.iloc[0][["start", "end"]]
+    assert text[start:end] == surface
+
+
 LONGEST_CASES = [
     # (text, frame, expected list of (term, surface)): longest match wins, no overlaps in a frame
     ("فصائل المقاومة والمقاومة", "armed_groups",
@@ -252,6 +291,19 @@ STANCE_CASES = [
 ]
 
 
+STANCE_CASES += [
+    # fresh phrases: scheduling, rejecting, first-person demands and refusals
+    ("جدولة الانسحاب على طاولة البحث", "process"),
+    ("رفض الانسحاب من القواعد", "denial"),
+    ("نرفض أي انسحاب قبل هزيمة داعش", "denial"),
+    ("نطالب بالانسحاب الكامل للقوات الأجنبية", "demand"),
+    ("ندعو إلى إخراج قوات الاحتلال", "demand"),
+    ("بحث الوفدان آلية خروج القوات من القواعد", "process"),
+    ("لن تنسحب القوات الأمريكية من العراق", "denial"),
+    ("الانسحاب الكامل جرى عام 2011", "unspecified"),
+]
+
+
 @pytest.mark.parametrize("sentence, stance", STANCE_CASES)
 def test_withdrawal_stance(sentence, stance):
     found = framing.match_terms(sentence, "withdrawal")
@@ -311,181 +363,3 @@ def test_outlet_framing_table_shares_within_frame_and_zeros():
     assert pd.isna(y.loc["داعش", "share_in_frame"])  # Y never names ISIS: no share, not 0
     matrix = framing.framing_matrix(table)
     assert matrix.shape == (table[["frame", "choice"]].drop_duplicates().shape[0], 2)
-
-
-# --------------------------------------------------------------------------------------------
-# Attributions on fresh sentences:
-# (text, verb, verb_lemma, verb_class, source_surface, source_type, affiliation, conduit)
-
-ATTRIBUTION_CASES = [
-    ("وقال المسؤول الأمريكي إن القوات باقية.", "وقال", "قال", "neutral",
-     "المسؤول الأمريكي", "anonymous", "us_government", ""),
-    ("وزعمت وزارة الدفاع الأمريكية أن الضربة أصابت أهدافها.", "وزعمت", "زعم", "distancing",
-     "وزارة الدفاع الأمريكية", "us_government", "", ""),
-    ("ادعى البيت الأبيض أن الهجمات فشلت.", "ادعى", "ادعى", "distancing",
-     "البيت الأبيض", "us_government", "", ""),
-    ("يزعم البنتاجون أن قواته لم تصب بأذى.", "يزعم", "زعم", "distancing",
-     "البنتاجون", "us_government", "", ""),
-    ("أعلنت الحكومة العراقية تشكيل لجنة جديدة.", "أعلنت", "أعلن", "neutral",
-     "الحكومة العراقية", "iraqi_government", "", ""),
-    ("أعلنت كتائب حزب الله في بيان أنها ستستأنف عملياتها.", "أعلنت", "أعلن", "neutral",
-     "كتائب حزب الله", "armed_groups", "", ""),
-    ("قالت وكالة الأنباء العراقية (واع) إن الوفد وصل.", "قالت", "قال", "neutral",
-     "وكالة الأنباء العراقية", "iraqi_state_media", "", ""),
-    ("ونقلت وكالة تسنيم عن مصدر أمني أن الهجوم فشل.", "ونقلت", "نقل", "neutral",
-     "مصدر أمني", "anonymous", "", "وكالة تسنيم"),
-    ("ذكرت قناة العربية أن الاجتماع انتهى.", "ذكرت", "ذكر", "neutral",
-     "قناة العربية", "arab_media", "", ""),
-    ("وبحسب الجزيرة، فإن الوفد غادر.", "وبحسب", "بحسب", "neutral",
-     "الجزيرة", "arab_media", "", ""),
-    ("نقلت رويترز عن مسؤول طلب عدم الكشف عن هويته أن الانسحاب مؤجل.", "نقلت", "نقل", "neutral",
-     "مسؤول", "anonymous", "", "رويترز"),
-    ("قال مصدر أمني لوكالة فرانس برس إن الهجوم صد.", "قال", "قال", "neutral",
-     "مصدر أمني", "anonymous", "", "فرانس برس"),
-    ("ووفقاً لصحيفة واشنطن بوست فإن الخطة جاهزة.", "ووفقاً", "وفقا ل", "neutral",
-     "صحيفة واشنطن بوست", "western_media", "", ""),
-    ("أكد رئيس الوزراء العراقي أن الحكومة ملتزمة.", "أكد", "أكد", "neutral",
-     "رئيس الوزراء العراقي", "iraqi_government", "", ""),
-    ("أشار الحرس الثوري الإيراني إلى أن الرد قادم.", "أشار", "أشار", "neutral",
-     "الحرس الثوري الإيراني", "iranian_or_aligned", "", ""),
-    ("السفير الإيراني قال إن طهران لن تتدخل.", "قال", "قال", "neutral",
-     "السفير الإيراني", "iranian_or_aligned", "", ""),
-    ("قال أحد الضباط، الذي طلب عدم الكشف عن هويته، إن القاعدة قصفت.", "قال", "قال", "neutral",
-     "أحد الضباط", "anonymous", "", ""),
-    ("اعترف البنتاغون بإصابة جنود.", "اعترف", "اعترف", "conceding",
-     "البنتاغون", "us_government", "", ""),
-    ("على حد قول المسؤولين الأمريكيين.", "على حد قول", "على حد قول", "distancing",
-     "المسؤولين الأمريكيين", "anonymous", "us_government", ""),
-    ("لكن البيت الأبيض نفى التسريبات.", "نفى", "نفى", "neutral",
-     "البيت الأبيض", "us_government", "", ""),
-    ("وكان مسؤول رفيع في الخارجية الأمريكية قد أشار إلى ذلك.", "أشار", "أشار", "neutral",
-     "مسؤول رفيع في الخارجية الأمريكية", "anonymous", "us_government", ""),
-    ("وأضافت الشركة أن الرحلات ستستأنف.", "وأضافت", "أضاف", "neutral",
-     "الشركة", "other", "", ""),
-    ("وبحسب ما نقلته واع، فإن الجلسة تأجلت.", "نقلته", "نقل", "neutral",
-     "واع", "iraqi_state_media", "", ""),
-    ("أكدت مصادر مطلعة لـ\"الجزيرة نت\" أن الاجتماع تأجل.", "أكدت", "أكد", "neutral",
-     "مصادر مطلعة", "anonymous", "", "الجزيرة نت"),
-    ("ونقلت قناة \"العربية\" عن مصدر مطلع قوله إن الاتفاق قريب.", "ونقلت", "نقل", "neutral",
-     "مصدر مطلع", "anonymous", "", "قناة \"العربية\""),
-    ("الجيش الأمريكي قال في بيان إن الضربة دقيقة.", "قال", "قال", "neutral",
-     "الجيش الأمريكي", "us_government", "", ""),
-    ("زعمت الميليشيات المدعومة من إيران أن الهجوم نجح.", "زعمت", "زعم", "distancing",
-     "الميليشيات المدعومة من إيران", "armed_groups", "", ""),
-    ("وقالت وزارة الخارجية الإيرانية في بيان إن الهجوم مدان.", "وقالت", "قال", "neutral",
-     "وزارة الخارجية الإيرانية", "iranian_or_aligned", "", ""),
-    ("وأعلن الناطق العسكري باسم كتائب حزب الله، جعفر الحسيني، أن الهدنة انتهت.", "وأعلن", "أعلن", "neutral",
-     "الناطق العسكري باسم كتائب حزب الله", "armed_groups", "", ""),
-    ("من جهته، قال مسؤول عراقي لوكالة أسوشيتد برس إن المحادثات مستمرة.", "قال", "قال", "neutral",
-     "مسؤول عراقي", "anonymous", "iraqi_government", "أسوشيتد برس"),
-]
-
-
-@pytest.mark.parametrize(
-    "text, verb, lemma, verb_class, surface, source_type, affiliation, conduit", ATTRIBUTION_CASES)
-def test_attribution_of_quotes_to_sources(text, verb, lemma, verb_class, surface, source_type, affiliation, conduit):
-    arts = pd.DataFrame({"article_id": ["t"], "text": [text]})
-    cited = framing.attributions(arts)
-    assert len(cited) == 1, cited[["verb", "source_surface"]].values.tolist()
-    row = cited.iloc[0]
-    assert (row["verb"], row["verb_lemma"], row["verb_class"]) == (verb, lemma, verb_class)
-    assert (row["source_surface"], row["source_type"]) == (surface, source_type)
-    assert row["source_affiliation"] == affiliation
-    assert row["conduit"] == conduit
-    assert text[row["start"]:row["end"]] == verb
-    if surface:
-        assert text[row["source_start"]:row["source_end"]] == surface
-
-
-def test_nql_an_gives_conduit_and_source():
-    text = "تقرير نقلت وكالة مهر للأنباء عن قناة الجزيرة، أن البيت الأبيض أعلن أننا على علم."  # seed 003
-    cited = framing.attributions(pd.DataFrame({"article_id": ["t"], "text": [text]}))
-    got = cited[["verb_lemma", "source_surface", "source_type", "conduit", "conduit_type"]].values.tolist()
-    assert got == [["نقل", "قناة الجزيرة", "arab_media", "وكالة مهر للأنباء", "iranian_or_aligned"],
-                   ["أعلن", "البيت الأبيض", "us_government", "", ""]]
-
-
-def test_a_verb_without_subject_carries_the_previous_source_over():
-    text = "قال المتحدث باسم البنتاغون إن القوات باقية. وأضاف أن المحادثات مستمرة، مؤكداً أنها مفيدة."
-    cited = framing.attributions(pd.DataFrame({"article_id": ["t"], "text": [text]}))
-    assert cited["resolution"].tolist() == ["after_verb", "carried_over", "carried_over"]
-    assert cited["source_type"].tolist() == ["us_government"] * 3
-
-
-NO_ATTRIBUTION = [
-    "تنقل الشاحنات الوقود إلى القاعدة.",      # نقل without عن: transport
-    "جرى نقل المهمة إلى بغداد.",
-    "سيتم ذلك وفق جدول زمني محدد.",           # وفق = in accordance with
-    "نشرت الصحيفة مقالات عدة.",               # قال inside مقالات
-    "رفض الكشف عن هويته.",                    # the verbal noun الكشف
-    "تلوث مصدر المياه في المدينة.",           # مصدر without a reporting verb
-]
-
-
-@pytest.mark.parametrize("text", NO_ATTRIBUTION)
-def test_no_attribution_where_there_is_no_reporting(text):
-    assert framing.attributions(pd.DataFrame({"article_id": ["t"], "text": [text]})).empty
-
-
-def test_source_of_water_is_not_an_anonymous_source():
-    cited = framing.attributions(pd.DataFrame({"article_id": ["t"], "text": ["قال الخبير إن مصدر المياه ملوث."]}))
-    assert cited[["source_surface", "source_type"]].values.tolist() == [["الخبير", "other"]]
-
-
-CLASSIFY_CASES = [
-    ("وكالة «رويترز»", "", "western_media", ""),
-    ("مجلة فورين بوليسي الأمريكية", "", "western_media", ""),
-    ("الجزيرة", "", "arab_media", ""),
-    ("الجزيرة العربية", "", "other", ""),          # the peninsula, not the channel
-    ("مصادر مطلعة", "", "anonymous", ""),
-    ("مسؤول دفاعي كبير", "، لم يرد اسمه، أن", "anonymous", ""),
-    ("أربعة مصادر داخل وزارتي الدفاع والخارجية الأمريكيتين", "", "anonymous", "us_government"),
-    ("عصائب أهل الحق", "", "armed_groups", ""),
-    ("وزير الدفاع الأمريكي لويد أوستن", "", "us_government", ""),
-    ("الخطوط الجوية البحرينية", "", "other", ""),
-    ("", "", "unknown", ""),
-]
-
-
-@pytest.mark.parametrize("phrase, after, source_type, affiliation", CLASSIFY_CASES)
-def test_classify_source(phrase, after, source_type, affiliation):
-    got = framing.classify_source(phrase, after)
-    assert (got["source_type"], got["source_affiliation"]) == (source_type, affiliation)
-
-
-def test_actor_lexicon_is_reused_for_sources():
-    got = framing.classify_source("البنتاغون")
-    assert got["source_actor_id"] == "us_military"
-    assert got["source_type"] == "us_government"
-
-
-def test_cited_source_shares_and_verb_cross_tab():
-    arts = _articles({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مصدر أمني إن القاعدة آمنة.",
-                      "b": "أعلنت الحكومة العراقية الحداد."}, {"a": "X", "b": "Y"})
-    cited = framing.attributions(arts)
-    shares = framing.cited_source_shares(cited, arts)
-    x = shares[shares["outlet"] == "X"].set_index("source_type")
-    assert x.loc["us_government", "share"] == 0.5
-    assert x.loc["anonymous", "share"] == 0.5
-    assert x["count"].sum() == 2
-    assert len(shares) == 2 * len(framing.SOURCE_TYPES)
-    table = framing.verb_class_by_source_type(cited)
-    assert table.loc["distancing", "us_government"] == 1
-    assert table.loc["total", "total"] == 3
-
-
-def test_missing_columns_are_named():
-    with pytest.raises(KeyError, match="lack the column"):
-        framing.attributions(pd.DataFrame({"text": ["قال"]}))
-
-
-def test_verb_classes_by_outlet_counts_anonymous_us_officials_as_us():
-    arts = _articles({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مسؤول أمريكي إن القاعدة آمنة.",
-                      "b": "أعلنت الحكومة العراقية الحداد."}, {"a": "X", "b": "Y"})
-    cited = framing.attributions(arts)
-    table = framing.verb_classes_by_outlet(cited, arts).set_index("outlet")
-    assert table.loc["X", ["attributions", "neutral", "distancing"]].tolist() == [2, 1, 1]
-    assert table.loc["X", "distancing_share"] == 0.5
-    assert table.loc["Y", "attributions"] == 0 and pd.isna(table.loc["Y", "distancing_share"])
-    by_type = framing.verb_classes_by_outlet(cited, arts, by="source_type").set_index("outlet")
-    assert by_type.loc["X", "attributions"] == 1

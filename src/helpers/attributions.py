@@ -1,0 +1,979 @@
+"""Attributions: who is cited, and with which reporting verb.
+
+An analysis over a frame of articles (``article_id``, ``text``) with two lexicons:
+``corpus/lexicons/attribution_verbs.csv`` (reporting verbs and prepositions: قال, أعلن, أكد,
+زعم, ادعى, اعترف, بحسب, نقلت ... عن, in their inflected forms, each with a verb class: neutral,
+distancing or conceding) and ``corpus/lexicons/cited_sources.csv`` (source names and their
+source type: US government, Iraqi government, Iranian or aligned, armed groups, Western / Arab /
+Iraqi state media, anonymous). :func:`attributions` links each reporting verb to its cited
+source, typed by :func:`classify_source`, which reuses the actor lexicon (:mod:`helpers.actors`,
+through its public ``load_actor_lexicon`` and ``find_actor_mentions``) where a source is an
+actor. :func:`cited_source_shares`, :func:`verb_class_by_source_type` and
+:func:`verb_classes_by_outlet` summarise; :func:`plot_cited_sources` draws the composition.
+
+Verb forms are matched with the rules of :mod:`helpers.framing` (verbs take only و ف; nouns the
+proclitics and the article). The cited source is a noun phrase found next to the verb; the rules
+are in :func:`attributions`.
+
+Example:
+    >>> import pandas as pd
+    >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["وزعمت واشنطن أن الضربة دقيقة."]})
+    >>> attributions(arts)[["verb", "verb_class", "source_surface", "source_type"]].values.tolist()
+    [['وزعمت', 'distancing', 'واشنطن', 'us_government']]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from helpers.framing import (  # the shared term matcher (package-internal)
+    _QUOTES,
+    _Matcher,
+    _Tokens,
+    _compile,
+    _forms,
+    _longest_first,
+    _read_csv_lexicon,
+    _require,
+    outlet_labels,
+)
+from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
+
+__all__ = [
+    "VERB_LEXICON",
+    "SOURCE_LEXICON",
+    "SOURCE_TYPES",
+    "VERB_CLASSES",
+    "ATTRIBUTION_COLUMNS",
+    "load_attribution_verbs",
+    "load_cited_sources",
+    "classify_source",
+    "attributions",
+    "cited_source_shares",
+    "verb_class_by_source_type",
+    "verb_classes_by_outlet",
+    "plot_cited_sources",
+]
+
+VERB_LEXICON = "attribution_verbs.csv"
+SOURCE_LEXICON = "cited_sources.csv"
+
+#: Source types, in the order used for tables and figures.
+SOURCE_TYPES = (
+    "us_government", "iraqi_government", "iranian_or_aligned", "armed_groups",
+    "western_media", "arab_media", "iraqi_state_media", "anonymous", "other", "unknown",
+)
+#: ``neutral`` (قال, أعلن, نفى), ``distancing`` (زعم, ادعى, ادعاءات), ``conceding`` (اعترف).
+VERB_CLASSES = ("neutral", "distancing", "conceding")
+
+_VERB_COLUMNS = ("lemma", "forms", "kind", "verb_class", "requires", "context", "gloss_en", "note")
+_VERB_KINDS = ("verb", "participle", "noun", "phrase", "preposition")
+_VERB_CONTEXTS = ("", "complement", "clause_start", "clause_start|complement")
+_SOURCE_COLUMNS = ("alias", "source_id", "source_type", "match", "gloss_en", "note")
+_SOURCE_MATCHES = ("name", "exact", "nisba", "head", "cue", "office", "actor", "type_label")
+
+ATTRIBUTION_COLUMNS = [
+    "article_id", "verb", "verb_lemma", "verb_class", "source_surface", "source_type", "source_id",
+    "source_actor_id", "source_affiliation", "conduit", "conduit_type", "resolution",
+    "start", "end", "source_start", "source_end", "sentence",
+]
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicons
+
+@lru_cache(maxsize=1)
+def load_attribution_verbs() -> pd.DataFrame:
+    """The reporting verbs ``corpus/lexicons/attribution_verbs.csv``, validated.
+
+    Columns: lemma, forms (``|``-separated inflected forms), kind (verb, participle, noun, phrase,
+    preposition), verb_class (neutral / distancing / conceding), requires (``عن`` for نقل: only
+    counted as "X relayed from Y"), context (empty, or a condition for forms that are often not
+    reporting: ``complement`` = a complementizer أن / إن, a colon, a quotation mark or قائلا
+    follows within a few words, as in رأى الخبير أن, not رأي الخبراء; ``clause_start`` = the verb
+    opens a clause: it has و / ف, or follows punctuation or the start of the sentence, as in
+    وجدد الوزير, not أعضاء جدد), gloss_en, note; plus ``forms_list``.
+
+    Example:
+        >>> verbs = load_attribution_verbs()
+        >>> sorted(set(verbs.loc[verbs["lemma"] == "زعم", "verb_class"]))
+        ['distancing']
+    """
+    required = ("lemma", "forms", "kind", "verb_class", "gloss_en")
+    table = _read_csv_lexicon(VERB_LEXICON, _VERB_COLUMNS, required,
+                              {"kind": _VERB_KINDS, "verb_class": VERB_CLASSES, "context": _VERB_CONTEXTS})
+    table["forms_list"] = [_forms(row, VERB_LEXICON, i + 2, row["lemma"]) for i, row in table.iterrows()]
+    return table
+
+
+@lru_cache(maxsize=1)
+def load_cited_sources() -> pd.DataFrame:
+    """Cited-source names and their source type, ``corpus/lexicons/cited_sources.csv``, validated.
+
+    Columns: alias (Arabic), source_id, source_type (one of :data:`SOURCE_TYPES`), match, gloss_en,
+    note. ``match`` says how a row is used: ``name`` anywhere in the source phrase, ``exact`` only
+    as the whole phrase (الجزيرة, العربية), ``nisba`` an adjective used as a fallback (أمريكي),
+    ``head`` an anonymous head noun (مسؤول, مصدر), ``cue`` an anonymity cue (لم يرد اسمه),
+    ``office`` a generic office or title word (وزارة, المتحدث) ignored when a short definite
+    reference (المتحدثة باسم وزارة الخارجية, الوزارة) is matched to a source named earlier in the
+    article, ``actor`` an actor id of ``actors.csv`` whose descendants get this source type, and
+    ``type_label`` the Arabic label of a source type in figures (never matched).
+
+    Example:
+        >>> src = load_cited_sources()
+        >>> src.loc[src["alias"] == "رويترز", "source_type"].item()
+        'western_media'
+    """
+    required = ("alias", "source_id", "source_type", "match", "gloss_en")
+    return _read_csv_lexicon(SOURCE_LEXICON, _SOURCE_COLUMNS, required,
+                             {"source_type": SOURCE_TYPES, "match": _SOURCE_MATCHES})
+
+
+# --------------------------------------------------------------------------------------------
+# Matchers
+
+_VERB_POS = {"verb": "verb", "participle": "verb", "noun": "noun", "phrase": "noun", "preposition": "phrase"}
+
+
+@lru_cache(maxsize=1)
+def _verb_matcher() -> _Matcher:
+    verbs = load_attribution_verbs()
+    return _compile([(i, "verb", r["forms_list"], _VERB_POS[r["kind"]]) for i, r in verbs.iterrows()])
+
+
+@lru_cache(maxsize=512)
+def _find_sources(normalised: str) -> tuple[tuple[int, int, int, str], ...]:
+    """Cited-source alias matches in a normalised sentence (cached: several phrases share one)."""
+    return tuple(_source_matcher().find(normalised))
+
+
+@lru_cache(maxsize=1)
+def _source_matcher() -> _Matcher:
+    src = load_cited_sources()
+    rows = [(i, r["match"], (r["alias"],), "noun") for i, r in src.iterrows()
+            if r["match"] not in ("actor", "type_label", "office")]
+    return _compile(rows)
+
+# --------------------------------------------------------------------------------------------
+# Attributions: who is cited, with which verb
+
+# Grammar words used to delimit the cited source's noun phrase (normalised spellings). These are
+# closed-class function words, not lexicon entries, so they live here.
+_COMPLEMENTIZERS = frozenset(
+    "ان انه انها انهم انهما اننا انني انكم بان بانه بانها بانهم فان فانه وان وانه لان".split())
+_DAYS = frozenset("الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split())
+_STOP_FORWARD = _COMPLEMENTIZERS | _DAYS | frozenset(
+    ("عن الي علي خلال امس ايضا اليوم قبل بعد منذ مؤخرا حول بشان بينما فيما حيث لكن ولكن "
+     "قوله قولها قولهم ضد عبر مع بيانا تصريحا الذي التي الذين مفضلا مفضله طالبا شريطه وهو وهي "
+     "كما اذ لدي امام عقب اثر تجاه نحو فيه فيها لنا له لها لهم طلب رفض صدر صادر الصادر").split())
+_LEADING_SKIP = _DAYS | frozenset("اليوم امس ايضا كذلك مجددا لنا له لها لهم بدوره بدورها بدورهم".split())
+_SPEECH_EVENTS = frozenset(
+    ("بيان بيانا بيانه بيانها تصريح تصريحات تصريحه تصريحاته اخطار كلمه مؤتمر حديث اشاره لقاء "
+     "مقابله رساله تغريده منشور تقرير تقريره تقريرها ندوه جلسه اجتماع").split())
+_QUANTIFIERS = frozenset("احد احدي عدد عده بعض من كبار اثنين اثنان ثلاثه اربعه خمسه سته عشرات".split())
+_COPULA = frozenset("كان وكان كانت وكانت قد وقد لقد".split())
+_TOLD_TO = frozenset("للصحافيين للصحفيين لوكاله لقناه لصحيفه لموقع لوسائل لمجله".split())
+_ISSUED = frozenset("صدر صادر الصادر".split())
+_MEDIUM_NOUNS = frozenset("لوكاله لقناه لصحيفه لموقع لمجله لشبكه لاذاعه".split())
+_VERB_PARTICLES = frozenset("قد لقد وقد فقد".split())
+_NEGATIONS = frozenset("لا لم لن ولا ولم ولن فلا فلم فلن".split())
+_RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللواتي".split())
+_PARTICLE_PRONOUN = re.compile(r"[وف]?(?:لكن|ان|لان|كان|بان)(?:ه|ها|هم|هما|هن|ني|نا)")   # لكنها, إنه: the subject is a pronoun
+_WHAT = frozenset("ما لما بما".split())
+_NP_MAX_WORDS = 7
+_ANONYMITY_WINDOW = 12
+
+
+@dataclass
+class _Source:
+    surface: str = ""
+    source_type: str = "unknown"
+    source_id: str = ""
+    actor_id: str = ""
+    affiliation: str = ""
+    start: int = -1
+    end: int = -1
+
+
+def _strip_clitics(word: str) -> set[str]:
+    variants = {word}
+    if word[:1] in "وف" and len(word) > 2:
+        variants.add(word[1:])
+    for v in list(variants):
+        for prefix in ("ال", "لل", "بال", "ل", "ب"):
+            if v.startswith(prefix) and len(v) > len(prefix) + 1:
+                variants.add(v[len(prefix):])
+    return variants
+
+
+@lru_cache(maxsize=1)
+def _source_tables() -> tuple[frozenset[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """(anonymous head nouns, exact aliases -> (type, id), actor ids -> (type, id))."""
+    src = load_cited_sources()
+    heads = frozenset(normalize_for_matching(a) for a in src.loc[src["match"] == "head", "alias"])
+    exact = {normalize_for_matching(r["alias"]): (r["source_type"], r["source_id"])
+             for _, r in src[src["match"] == "exact"].iterrows()}
+    actor = {r["alias"]: (r["source_type"], r["source_id"]) for _, r in src[src["match"] == "actor"].iterrows()}
+    return heads, exact, actor
+
+
+@lru_cache(maxsize=1)
+def _actor_parents() -> dict[str, str]:
+    from helpers import actors
+
+    lexicon = actors.load_actor_lexicon()
+    return dict(zip(lexicon["actor_id"], lexicon["parent"].fillna("")))
+
+
+def _actor_source_type(actor_id: str) -> tuple[str, str] | None:
+    _, _, by_actor = _source_tables()
+    parents = _actor_parents()
+    current, seen = actor_id, set()
+    while current and current not in seen:
+        if current in by_actor:
+            return by_actor[current]
+        seen.add(current)
+        current = parents.get(current, "")
+    return None
+
+
+def _is_anonymous_head(words: list[str]) -> bool:
+    heads, _, _ = _source_tables()
+    for word in words:
+        if word in _QUANTIFIERS or word.isdigit() or not word[0].isalnum():
+            continue
+        return bool(_strip_clitics(word) & heads)
+    return False
+
+
+def classify_source(phrase: str, after: str = "") -> dict[str, str]:
+    """Type the cited source named by ``phrase`` (Arabic, as written); ``after`` is the text right after it.
+
+    Order: anonymous (the phrase starts with مسؤول / مصدر / مصادر ..., or an anonymity cue such as
+    لم يرد اسمه is in the phrase or in ``after``), then a named source of ``cited_sources.csv``
+    (the first in the phrase; ``exact`` names only as the whole phrase), then an actor of
+    ``actors.csv`` (typed by its nearest ancestor listed in ``cited_sources.csv``), then a
+    nationality adjective (أمريكي -> us_government); otherwise ``other`` (or ``unknown`` for an
+    empty phrase). For anonymous sources ``affiliation`` keeps the type the rest of the phrase
+    gives (مسؤول أمريكي -> us_government).
+
+    Returns a dict with source_type, source_id, source_actor_id, source_affiliation.
+
+    Example:
+        >>> classify_source("مسؤول رفيع في الخارجية الأمريكية")["source_affiliation"]
+        'us_government'
+        >>> classify_source("وكالة «رويترز»")["source_type"]
+        'western_media'
+    """
+    text = f"{phrase} {after}".strip()
+    normal = normalize_with_offsets(text)
+    tokens = _Tokens(normal.text)
+    phrase_end = len(normalize_for_matching(phrase).rstrip())
+    last = tokens.at(max(phrase_end - 1, 0)) + 1 if phrase.strip() else 0
+    actor_mentions = _actor_mentions(text)
+    source = _classify(normal.text, tokens, 0, last, text, 0, normal, actor_mentions)
+    return {"source_type": source.source_type, "source_id": source.source_id,
+            "source_actor_id": source.actor_id, "source_affiliation": source.affiliation}
+
+
+def _count_quotes(text: str) -> int:
+    return sum(text.count(q) for q in _QUOTES)
+
+
+def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentence_start: int,
+              normal: Any, actor_mentions: pd.DataFrame | None) -> _Source:
+    """Classify the noun phrase tokens[a:b] of a normalised sentence."""
+    source = _Source()
+    if b <= a:
+        return source
+    cs, ce = tokens.starts[a], tokens.ends[b - 1]
+    s, e = normal.to_source(cs, ce)
+    if _count_quotes(sentence[s:e]) % 2 and e < len(sentence) and sentence[e] in _QUOTES:
+        e += 1  # keep the closing quote of a quoted name: قناة "العربية"
+    surface = sentence[s:e].strip()
+    if _count_quotes(surface) % 2:
+        surface = surface.strip(_QUOTES + " ")
+    source.surface = surface
+    source.start, source.end = sentence_start + s, sentence_start + e
+    words = tokens.words[a:b]
+    found = _find_sources(norm)
+    src = load_cited_sources()
+    window_end = tokens.ends[min(b + _ANONYMITY_WINDOW, len(tokens)) - 1]
+    anonymous = _is_anonymous_head(words) or any(
+        g == "cue" and cs <= m_start < window_end for m_start, _, _, g in found)
+    # named sources: the first in the phrase, ties to the longest
+    named = sorted((m for m in found if m[3] == "name" and cs <= m[0] < ce), key=lambda m: (m[0], m[0] - m[1]))
+    bare = " ".join(w for w in words if w[0].isalnum())
+    exact = _source_tables()[1]
+    typed: tuple[str, str] | None = None
+    if named:
+        row = src.loc[named[0][2]]
+        typed = (row["source_type"], row["source_id"])
+    else:
+        for variant in _strip_clitics(bare) | {bare}:
+            if variant in exact:
+                typed = exact[variant]
+                break
+    if actor_mentions is not None and len(actor_mentions):
+        inside = actor_mentions[(actor_mentions["start"] < source.end) & (actor_mentions["end"] > source.start)]
+        if len(inside):
+            source.actor_id = str(inside.iloc[0]["actor_id"])
+            if typed is None:
+                typed = _actor_source_type(source.actor_id)
+    if typed is None:
+        nisba = sorted(m for m in found if m[3] == "nisba" and cs <= m[0] < ce)
+        if nisba:
+            row = src.loc[nisba[0][2]]
+            typed = (row["source_type"], row["source_id"])
+    if anonymous:
+        source.source_type, source.source_id = "anonymous", "anonymous"
+        source.affiliation = typed[0] if typed else ""
+    elif typed:
+        source.source_type, source.source_id = typed
+    else:
+        source.source_type = "other"
+    return source
+
+
+def _forward_np(tokens: _Tokens, i: int, told_to: set[int]) -> tuple[int, int]:
+    """The noun phrase starting at token i: (a, b), empty if none.
+
+    The phrase ends at punctuation, a complementizer (أن, إن), a preposition or time word, or
+    after ``_NP_MAX_WORDS`` words, and is then cut after its last named source
+    (بحسب كتائب حزب الله العراقي استئناف العمليات -> كتائب حزب الله العراقي).
+    """
+    n = len(tokens)
+    words = tokens.words
+    while i < n and (words[i] in _LEADING_SKIP or words[i] in _QUOTES):
+        i += 1
+    a, j, count = i, i, 0
+    while j < n:
+        word = words[j]
+        if word in _QUOTES:
+            j += 1
+            continue
+        if not word[0].isalnum() or word in _STOP_FORWARD:
+            break
+        if word in ("في", "وفي"):
+            following = words[j + 1] if j + 1 < n else ""
+            if not _is_anonymous_head(words[a:j]) or following in _SPEECH_EVENTS or following in ("فيه", "فيها"):
+                break
+        if count and (word in _TOLD_TO or word == "ل" or j in told_to):
+            break
+        if count >= _NP_MAX_WORDS:
+            break
+        count += 1
+        j += 1
+    b = j
+    while b > a and words[b - 1] in _QUOTES:
+        b -= 1
+    return a, _cut_after_name(tokens, a, b)
+
+
+def _cut_after_name(tokens: _Tokens, a: int, b: int) -> int:
+    """End of the phrase tokens[a:b] cut after its last named source (and a nisba right after it).
+
+    أعلنت الحكومة العراقية تشكيل لجنة -> الحكومة العراقية; a phrase without a name is kept whole.
+    """
+    if b <= a:
+        return b
+    cs, ce = tokens.starts[a], tokens.ends[b - 1]
+    ends = [m[1] for m in _find_sources(tokens.text)
+            if m[3] in ("name", "nisba") and cs <= m[0] < ce and m[1] <= ce]
+    if not ends:
+        return b
+    end = tokens.at(max(ends) - 1) + 1
+    if end < b and tokens.words[end].startswith("ال") and tokens.words[end].endswith(("ي", "يه")):
+        end += 1
+    return end
+
+
+def _backward_np(tokens: _Tokens, i: int, verb_tokens: set[int]) -> tuple[int, int]:
+    """The subject before the verb at token i (SVO: سينغ أشارت; وكان مسؤول ... قد أشار)."""
+    words = tokens.words
+    j = i - 1
+    opener = False
+    while j >= 0 and (words[j] in _VERB_PARTICLES or words[j] in _NEGATIONS):
+        opener = opener or words[j][0] in "وفل" and words[j] not in ("لا", "لم", "لن")
+        j -= 1  # قد أشار, فقد لفت, لا يرى: particles of the verb, not its subject
+    if j >= 0 and words[j] in ("،", ","):
+        if opener:
+            return i, i  # "، فقد لفت": a new clause, its subject is not before the comma
+        j -= 1  # سينغ، أشارت; وكانت مصادر عراقية، قد أفادت
+    b, count = j + 1, 0
+    while j >= 0:
+        word = words[j]
+        if word in _QUOTES:
+            j -= 1
+            continue
+        if not word[0].isalnum() or word in _COMPLEMENTIZERS or word in _WHAT or j in verb_tokens:
+            break
+        if word in ("بينما", "فيما", "حيث", "لكن", "ولكن", "اذ") or count >= _NP_MAX_WORDS \
+                or word in _RELATIVES or _PARTICLE_PRONOUN.fullmatch(word) or word in ("الي", "علي", "عن", "مع", "منذ"):
+            break
+        count += 1
+        j -= 1
+    a = j + 1
+    while a < b and (words[a] in _COPULA or words[a] in _QUOTES):
+        a += 1
+    while b > a and words[b - 1] in _COPULA | set(_QUOTES):
+        b -= 1
+    return a, b
+
+
+def _told_to_positions(tokens: _Tokens, found_sources: list[tuple[int, int, int, str]]) -> dict[int, int]:
+    """Token index of a ل-word -> index of the medium told (قال ... لوكالة رويترز, لفرانس برس).
+
+    Only media are told (الموالية لإيران is not "told Iran"), and never across a complementizer
+    (قال للصحفيين إن واشنطن ...).
+    """
+    positions: dict[int, int] = {}
+    src = load_cited_sources()
+    names = [m for m in found_sources if m[3] in ("name", "exact")]
+    for k, word in enumerate(tokens.words):
+        if not word.startswith("ل") or len(word) == 2:
+            continue
+        if any(m[0] < tokens.starts[k] < m[1] for m in names):
+            continue  # inside a longer name: القائد العام للقوات المسلحة
+        for m_start, _, row, _ in names:
+            first = tokens.at(m_start)
+            medium = src.at[row, "source_type"] in _MEDIA_TYPES
+            attached = first == k and tokens.text[m_start] == "ل" and medium      # لفرانس برس
+            between = tokens.words[k + 1:first]
+            separate = (word in _MEDIUM_NOUNS or word == "ل" or (word in _TOLD_TO and medium)) \
+                and first in (k + 1, k + 2) and all(w in _QUOTES or w[0].isalnum() and w not in _COMPLEMENTIZERS
+                                                    for w in between)  # لوكالة «رويترز», لـ"الجزيرة"
+            if attached or separate:
+                positions[k] = row
+                break
+    return positions
+
+
+# --------------------------------------------------------------------------------------------
+# Conditions on verbs and subjects, and sources typed by an earlier mention
+
+_COMPLEMENT_WINDOW = 12
+_MEDIA_TYPES = frozenset({"western_media", "arab_media", "iraqi_state_media"})
+_SAYING = frozenset("قائلا قائله".split())
+_CLAUSE_OPENERS = frozenset("قد وقد لقد كما وكما ثم".split())
+_PREP_PRONOUN = re.compile(r"[وف]?[بلك]ه[امن]{0,2}")   # به بها بهم بهما بهن (and the garbled بهمن)
+_PREP_ARTICLE = re.compile(r"[وف]?(?:بال|لل)\w")   # بالهجوم, للقوات: a prepositional phrase
+_PREPOSITIONS = frozenset("من في علي الي عن مع منذ".split())
+_DEFINITE = re.compile(r"[وف]?(?:[بكل]?ال|لل)\w")
+
+
+def _looks_like_subject(word: str) -> bool:
+    """False for the first word of a prepositional phrase (بها, بهمن, بالهجوم, من): not a subject."""
+    return not (_PREP_PRONOUN.fullmatch(word) or _PREP_ARTICLE.match(word) or word in _PREPOSITIONS)
+
+
+def _context_holds(tokens: _Tokens, match: tuple[int, int, int, str],
+                   matches: list[tuple[int, int, int, str]], context: str) -> bool:
+    """Whether a verb match meets the ``context`` condition(s) of its lexicon row (see the loader)."""
+    if not context:
+        return True
+    start, end, row, _ = match
+    i, last = tokens.at(start), tokens.at(end - 1)
+    for condition in context.split("|"):
+        if condition == "clause_start":
+            matched = tokens.text[start:end]
+            prefixed = matched not in _verb_matcher().forms[row] and matched[:1] in "وف"
+            opens = i == 0 or not tokens.is_word(i - 1) or tokens.words[i - 1] in _CLAUSE_OPENERS
+            if not (prefixed or opens):
+                return False
+        elif condition == "complement":
+            stop = min([tokens.at(m[0]) for m in matches if m[0] > start] + [len(tokens)])
+            window = tokens.words[last + 1:min(stop, last + 1 + _COMPLEMENT_WINDOW)]
+            if not any(w in _COMPLEMENTIZERS or w == ":" or w in _QUOTES or w in _SAYING for w in window):
+                return False
+    return True
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> frozenset[str]:
+    src = load_cited_sources()
+    return frozenset(v for a in src.loc[src["match"] == "office", "alias"]
+                     for v in _strip_clitics(normalize_for_matching(a)))
+
+
+def _variants(words: list[str]) -> frozenset[str]:
+    return frozenset(v for w in words for v in _strip_clitics(w))
+
+
+_Antecedent = tuple[int, frozenset[str], tuple[str, str], str]
+
+
+def _antecedent(start: int, normalised_name: str, typed: tuple[str, str]) -> _Antecedent:
+    """(start, word variants, (type, id), last word if the name has two words or more)."""
+    words = [w for w in re.findall(r"\w+", normalised_name)]
+    return start, _variants(words), typed, words[-1] if len(words) > 1 else ""
+
+
+def _remember_names(state: dict[str, Any], norm: str, normal: Any, sentence_start: int,
+                    actor_mentions: pd.DataFrame | None) -> None:
+    """Add the typed source names of a sentence to ``state["seen"]`` (antecedents of later references)."""
+    src = load_cited_sources()
+    seen = state.setdefault("seen", [])
+    for m_start, m_end, row, group in _find_sources(norm):
+        if group == "name":
+            start = sentence_start + normal.to_source(m_start, m_end)[0]
+            seen.append(_antecedent(start, norm[m_start:m_end], (src.at[row, "source_type"], src.at[row, "source_id"])))
+
+
+def _antecedents(state: dict[str, Any], norm: str, normal: Any, sentence_start: int, a: int,
+                 tokens: _Tokens) -> list[_Antecedent]:
+    """Typed source names before token ``a``: earlier sentences, this sentence, and actor mentions."""
+    src = load_cited_sources()
+    limit = tokens.starts[a] if a < len(tokens) else len(norm)
+    found = list(state.get("seen", []))
+    for m_start, m_end, row, group in _find_sources(norm):
+        if group == "name" and m_end <= limit:
+            start = sentence_start + normal.to_source(m_start, m_end)[0]
+            found.append(_antecedent(start, norm[m_start:m_end], (src.at[row, "source_type"], src.at[row, "source_id"])))
+    before = sentence_start + normal.to_source(limit, limit)[0]
+    found.extend(antecedent for end, antecedent in state.get("actors", ()) if end <= before)
+    return sorted(found, key=lambda f: f[0])
+
+
+def _actor_antecedents(mentions: pd.DataFrame | None) -> list[tuple[int, _Antecedent]]:
+    """(end, antecedent) of every actor mention typed by ``cited_sources.csv`` (see :func:`_antecedents`)."""
+    if mentions is None:
+        return []
+    found = []
+    for actor_id, start, end, surface in mentions[["actor_id", "start", "end", "surface"]].values:
+        typed = _actor_source_type(str(actor_id))
+        if typed is not None:
+            found.append((int(end), _antecedent(int(start), normalize_for_matching(surface), typed)))
+    return found
+
+
+def _type_by_antecedent(source: _Source, words: list[str], antecedents: list[_Antecedent]) -> str:
+    """Type a definite, untyped source phrase by the latest earlier source name that contains it.
+
+    المتحدثة باسم وزارة الخارجية after الخارجية الأمريكية, الوزارة after وزارة الدفاع الأمريكية:
+    the phrase's words, office words (وزارة, المتحدثة, باسم) left out unless nothing else is left,
+    must all occur in the earlier name. A phrase starting with an indefinite word that is the last
+    word of a longer earlier name is that person (رسول after يحيى رسول): typed if the phrase is
+    that word alone, else "surname" is returned and the caller cuts the phrase to it. Returns
+    "reference", "surname" or "" (untouched). Anonymous and named sources are never retyped.
+    """
+    words = [w for w in words if w[0].isalnum()]
+    if not words:
+        return ""
+    surname = len(words[0]) > 2 and not _DEFINITE.match(words[0])
+    if surname:  # رسول after يحيى رسول: the first word is the last word of an earlier, longer name
+        for _, _, (source_type, source_id), last in reversed(antecedents):
+            if source_type not in ("anonymous", "other", "unknown") and words[0] == last:
+                if len(words) == 1:
+                    source.source_type, source.source_id = source_type, source_id
+                return "surname"
+    if not any(_DEFINITE.match(w) for w in words):
+        return ""
+    office = _office_words()
+    needed = [w for w in words if not (_strip_clitics(w) & office)] or words
+    for _, variants, (source_type, source_id), _ in reversed(antecedents):
+        if source_type in ("anonymous", "other", "unknown"):
+            continue
+        if all(_strip_clitics(w) & variants for w in needed):
+            source.source_type, source.source_id = source_type, source_id
+            return "reference"
+    return ""
+
+
+def _addressee(tokens: _Tokens, a: int, b: int,
+               found_sources: tuple[tuple[int, int, int, str], ...]) -> tuple[int, tuple[int, int]] | None:
+    """A medium named bare inside an anonymous source phrase is the one told (أبلغ مسؤول عراقي رويترز).
+
+    Returns (new end of the source phrase, (start, end) tokens of the medium), or None. A medium
+    after a preposition (مصدر في قناة الجزيرة: a source inside the channel) stays in the phrase.
+    """
+    if not _is_anonymous_head(tokens.words[a:b]):
+        return None
+    src = load_cited_sources()
+    for m_start, m_end, row, group in found_sources:
+        k = tokens.at(m_start)
+        if group in ("name", "exact") and a < k < b and src.at[row, "source_type"] in _MEDIA_TYPES:
+            if tokens.words[k - 1] in _PREPOSITIONS or tokens.words[k - 1] in ("داخل", "لدي") \
+                    or not _looks_like_subject(tokens.words[k]) or tokens.words[k][0] in "بل":
+                return None
+            return k, (k, tokens.at(m_end - 1) + 1)
+    return None
+
+
+def _drop_preposition(source: _Source, tokens: _Tokens, a: int, normal: Any, sentence: str,
+                      sentence_start: int) -> None:
+    """Drop the attached preposition ل of the first word from a source's surface (لوزارة -> وزارة)."""
+    s, _ = normal.to_source(tokens.starts[a] + 1, tokens.ends[a])
+    source.start = sentence_start + s
+    source.surface = sentence[s:source.end - sentence_start].strip(_QUOTES + " ")
+
+
+def _apposition_end(tokens: _Tokens, b: int, found_sources: tuple[tuple[int, int, int, str], ...]) -> int | None:
+    """End of a short named source in apposition after a comma (X، "جوي هود"، ...), or None."""
+    if b >= len(tokens) or tokens.words[b] not in ("،", ","):
+        return None
+    a2, b2 = _forward_np(tokens, b + 1, set())
+    if not 0 < b2 - a2 <= 3:
+        return None
+    cs, ce = tokens.starts[a2], tokens.ends[b2 - 1]
+    if any(g == "name" and cs <= m0 and m1 <= ce for m0, m1, _, g in found_sources):
+        end = b2
+        while end < len(tokens) and tokens.words[end] in _QUOTES:
+            end += 1
+        return end
+    return None
+
+
+def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, Any],
+                           actor_mentions: pd.DataFrame | None) -> list[dict[str, Any]]:
+    verbs_lex = load_attribution_verbs()
+    src = load_cited_sources()
+    normal = normalize_with_offsets(sentence)
+    norm = normal.text
+    matches = _longest_first(_verb_matcher().find(norm))
+    tokens = _Tokens(norm)
+    cues = [m for m in _find_sources(norm) if m[3] == "cue"]
+    matches = [m for m in matches if _context_holds(tokens, m, matches, verbs_lex.at[m[2], "context"])
+               and not any(c[0] <= m[0] < c[1] for c in cues)]  # لم يكشف اسمه is no attribution
+    if not matches:
+        _remember_names(state, norm, normal, sentence_start, actor_mentions)
+        return []
+    found_sources = _find_sources(norm)
+    told_to = _told_to_positions(tokens, found_sources)
+    verb_tokens = {tokens.at(m[0]) for m in matches}
+    verb_starts = sorted(tokens.at(m[0]) for m in matches)
+    rows: list[dict[str, Any]] = []
+    sentence_source: _Source | None = None
+
+    def np_source(a: int, b: int) -> _Source:
+        source = _classify(norm, tokens, a, b, sentence, sentence_start, normal, actor_mentions)
+        if source.source_type == "other":
+            antecedents = _antecedents(state, norm, normal, sentence_start, a, tokens)
+            if _type_by_antecedent(source, tokens.words[a:b], antecedents) == "surname" and b > a + 1:
+                source = _classify(norm, tokens, a, a + 1, sentence, sentence_start, normal, actor_mentions)
+                _type_by_antecedent(source, tokens.words[a:a + 1], antecedents)
+        return source
+
+    def conduit_after(b: int) -> tuple[str, str]:
+        for k in range(b, min(b + 10, len(tokens))):
+            if tokens.words[k] in _COMPLEMENTIZERS or tokens.words[k] == ":":
+                break
+            if k in told_to:
+                row = src.loc[told_to[k]]
+                m = next(m for m in found_sources if m[2] == told_to[k] and tokens.at(m[0]) >= k)
+                begin = m[0]
+                if norm[begin] == "ل" and not normalize_for_matching(row["alias"]).startswith("ل"):
+                    begin += 1  # the preposition of "told to": لفرانس برس -> فرانس برس
+                s, e = normal.to_source(begin, m[1])
+                return sentence[s:e].strip(_QUOTES + " "), row["source_type"]
+        return "", ""
+
+    for m_start, m_end, row_index, _ in matches:
+        entry = verbs_lex.loc[row_index]
+        kind, lemma = entry["kind"], entry["lemma"]
+        i, last = tokens.at(m_start), tokens.at(m_end - 1)
+        matched = norm[m_start:m_end]
+        prefixed = matched not in _verb_matcher().forms[row_index] and matched[:1] in "وف"
+        after = last + 1
+        resolution, conduit, conduit_type = "", "", ""
+        source: _Source | None = None
+        if kind == "preposition":
+            nxt = tokens.words[after] if after < len(tokens) else ""
+            if entry["requires"]:
+                if nxt != entry["requires"]:
+                    continue
+                source, resolution = np_source(*_forward_np(tokens, after + 1, set(told_to))), "after_verb"
+            elif nxt in _WHAT:
+                if any(after < v <= after + 2 for v in verb_starts):
+                    continue  # بحسب ما نقلته X: the verb gives the row
+                source, resolution = np_source(*_forward_np(tokens, after + 2, set(told_to))), "after_verb"
+            elif any(after <= v <= after + 2 for v in verb_starts):
+                continue  # بحسب بيان نقلته الوزارة عن ...
+            else:
+                start = after + 1 if nxt == "ل" else after
+                a, b = _forward_np(tokens, start, set(told_to))
+                if b > a and b + 1 < len(tokens) and tokens.words[b] in _ISSUED and tokens.words[b + 1] == "عن":
+                    a, b = _forward_np(tokens, b + 2, set(told_to))  # وفق بيان صدر عن X
+                    start = -1
+                source = np_source(a, b)
+                if b > a and tokens.words[a].startswith("ل") and len(tokens.words[a]) > 2 and start == after \
+                        and tokens.words[i].endswith(("وفقا", "طبقا")):
+                    _drop_preposition(source, tokens, a, normal, sentence, sentence_start)
+                resolution = "after_verb"
+                if source.source_type == "other" and b > a and tokens.words[a] not in _SPEECH_EVENTS:
+                    continue  # وفق جدول زمني, حسب الاتفاق: "in accordance with", not a citation
+        elif kind == "participle":
+            source = sentence_source
+            resolution = "carried_over" if source else "unresolved"
+        elif entry["requires"]:  # نقل X عن Y
+            k = next((k for k in range(after, min(after + 15, len(tokens)))
+                      if tokens.words[k] == entry["requires"]), None)
+            blocked = k is not None and any(
+                w in _COMPLEMENTIZERS or w == ":" for w in tokens.words[after:k])
+            if k is not None and not blocked:
+                c_end = next((x for x in range(after, k) if tokens.words[x] in ("،", ",", "(")), k)
+                ca, cb = _forward_np(tokens, after, set())
+                cb = min(cb, c_end)
+                if cb > ca:
+                    conduit_source = np_source(ca, cb)
+                    conduit, conduit_type = conduit_source.surface, conduit_source.source_type
+                source, resolution = np_source(*_forward_np(tokens, k + 1, set(told_to))), "after_an"
+            elif i > 0 and tokens.words[i - 1] in _WHAT:
+                source, resolution = np_source(*_forward_np(tokens, after, set(told_to))), "after_verb"
+            else:
+                continue  # نقل without عن: transfer, not reporting
+        else:
+            a, b = _forward_np(tokens, after, set(told_to))
+            if kind in ("noun", "phrase") and matched not in _verb_matcher().forms[row_index] and not prefixed:
+                a, b = after, after  # ادعاءاته, على حد تعبيره: the pronoun refers back
+            if b > a and b + 1 < len(tokens) and tokens.words[b] in _ISSUED and tokens.words[b + 1] == "عن":
+                a, b = _forward_np(tokens, b + 2, set(told_to))  # بيان صدر عن X
+            rejected = b > a and not _looks_like_subject(tokens.words[a])
+            if rejected:
+                b = a  # واعترف بهمن, وحذر من: a preposition, not a subject
+            statement_of = b == a + 1 and b < len(tokens) and b in told_to and tokens.words[a] in _SPEECH_EVENTS
+            if statement_of:  # وذكر بيان لوزارة الدفاع: the statement's author, not a medium told
+                a, b = _forward_np(tokens, b, set())
+            addressee = _addressee(tokens, a, b, found_sources) if b > a else None
+            if addressee is not None:  # وأبلغ مسؤول عراقي رويترز: the medium told is the conduit
+                b, conduit_at = addressee
+            forward = np_source(a, b) if b > a else None
+            if forward is not None and statement_of:
+                _drop_preposition(forward, tokens, a, normal, sentence, sentence_start)
+            if forward is not None and forward.source_type == "other":
+                apposed = _apposition_end(tokens, b, found_sources)
+                if apposed:  # جدد نائب مساعد وزير الخارجية، "جوي هود"، ...: the name in apposition
+                    b = apposed
+                    forward = np_source(a, b)
+            negated = i > 0 and tokens.words[i - 1] in _NEGATIONS
+            if forward is not None and negated and forward.source_type in ("other", "unknown"):
+                forward = None  # لكنها لا ترى ضرورة: after a negation an untyped phrase is the object
+            if forward is not None and forward.source_type not in ("other", "unknown"):
+                source, resolution = forward, "after_verb"
+            elif kind == "verb" and (not prefixed or rejected) and i > 0:
+                # SVO (سينغ أشارت, البيت الأبيض نفى التسريبات): a typed subject before the verb
+                # beats an untyped phrase after it, which is then more likely the object. After a
+                # rejected subject (سينغ، المتحدثة باسم الوزارة واعترف بهمن) only a typed one.
+                ba, bb = _backward_np(tokens, i, verb_tokens)
+                backward = np_source(ba, bb) if bb > ba else None
+                typed = backward is not None and backward.source_type not in ("other", "unknown")
+                if backward is not None and (typed or (forward is None and not prefixed)):
+                    source, resolution = backward, "before_verb"
+            if source is None and forward is not None:
+                source, resolution = forward, "after_verb"
+            if resolution == "after_verb" and addressee is not None:
+                conduit_source = np_source(*conduit_at)
+                conduit, conduit_type = conduit_source.surface, conduit_source.source_type
+            elif resolution == "after_verb":
+                conduit, conduit_type = conduit_after(b)
+            if source is None:
+                source = state.get("last")
+                resolution = "carried_over" if source else "unresolved"
+        if source is None:
+            source = _Source()
+        elif resolution != "carried_over":
+            state["last"] = source
+        sentence_source = source
+        s, e = normal.to_source(m_start, m_end)
+        rows.append({
+            "verb": sentence[s:e], "verb_lemma": lemma, "verb_class": entry["verb_class"],
+            "source_surface": source.surface, "source_type": source.source_type,
+            "source_id": source.source_id, "source_actor_id": source.actor_id,
+            "source_affiliation": source.affiliation, "conduit": conduit, "conduit_type": conduit_type,
+            "resolution": resolution, "start": sentence_start + s, "end": sentence_start + e,
+            "source_start": source.start, "source_end": source.end, "sentence": sentence,
+        })
+    _remember_names(state, norm, normal, sentence_start, actor_mentions)
+    return rows
+
+
+def _actor_mentions(text: str) -> pd.DataFrame:
+    """Actor mentions of ``text`` (start, end, actor_id), via the public :mod:`helpers.actors` API."""
+    from helpers import actors
+
+    return actors.find_actor_mentions(text)[["actor_id", "surface", "start", "end"]]
+
+
+def attributions(articles: pd.DataFrame, *, use_actors: bool = True) -> pd.DataFrame:
+    """Who is cited, with which verb: one row per reporting verb linked to its source.
+
+    Verbs come from ``attribution_verbs.csv`` (قال, أعلن, أكد, أضاف, أشار, نقل, ذكر, زعم, ادعى,
+    جدد, دعا, وصف, حذر, اعتبر, أقر, بحسب, وفقاً لـ ... in their inflected forms, with و ف); a
+    form whose row has a ``context`` condition counts only where it holds (كتب before أن or a
+    colon, not كتب التاريخ; وجدد at a clause start, not أعضاء جدد), and a verb inside an
+    anonymity cue (لم يكشف اسمه) is no attribution. The cited source is the noun phrase after
+    the verb (VSO: وقال المسؤول), else before it (SVO: سينغ أشارت; وكان مسؤول ... قد أشار),
+    the phrase after عن for نقل (نقلت وكالة مهر عن قناة الجزيرة: conduit Mehr, source Al
+    Jazeera), or the one after بحسب / وفقاً لـ. A phrase that starts with a preposition (بها,
+    the garbled بهمن, بالهجوم, من) is not a subject, nor is an untyped phrase after a negated
+    verb (لا ترى ضرورة). A verb without a subject (وأضاف أن) and a participle (مؤكداً) carry the
+    previous source over. The source is typed by :func:`classify_source` (actor mentions from
+    :mod:`helpers.actors` are reused); an untyped definite phrase takes the type of the latest
+    earlier source name or actor of the article that contains its words, office words aside
+    (المتحدثة باسم وزارة الخارجية after الخارجية الأمريكية; الوزارة), and a surname that of
+    the earlier full name (رسول after يحيى رسول). A medium told (قال مصدر ... لوكالة رويترز,
+    أبلغ مسؤول عراقي رويترز) is the ``conduit``; in بيان لوزارة الدفاع the ministry is the author.
+
+    Columns: article_id, verb, verb_lemma, verb_class, source_surface, source_type, source_id,
+    source_actor_id, source_affiliation, conduit, conduit_type, resolution (after_verb,
+    before_verb, after_an, carried_over, unresolved), start, end (the verb), source_start,
+    source_end (-1 if none), sentence.
+
+    Example:
+        >>> import pandas as pd
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["وزعم البنتاغون أن الهجمات فشلت."]})
+        >>> attributions(arts)[["verb", "verb_class", "source_surface", "source_type"]].values.tolist()
+        [['وزعم', 'distancing', 'البنتاغون', 'us_government']]
+    """
+    _require(articles, ("article_id", "text"), "attributions")
+    rows = []
+    for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+        state: dict[str, Any] = {}
+        article_actors = _actor_mentions(text) if use_actors else None
+        state["actors"] = _actor_antecedents(article_actors)
+        for s_start, s_end in split_sentences(text):
+            for row in _sentence_attributions(text[s_start:s_end], s_start, state, article_actors):
+                rows.append({"article_id": article_id, **row})
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    return table.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def cited_source_shares(cited: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Composition of cited sources per outlet: count and share of each source type.
+
+    ``cited`` is :func:`attributions`. One row per outlet and source type (all of
+    :data:`SOURCE_TYPES`, zeros included); ``share`` is the type's fraction of the outlet's
+    attributions. Columns: outlet, outlet_ar, source_type, count, total, share.
+
+    Example:
+        >>> import pandas as pd
+        >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "outlet_ar": ["س"]})
+        >>> cited = pd.DataFrame({"article_id": ["a", "a"], "source_type": ["anonymous", "us_government"]})
+        >>> t = cited_source_shares(cited, arts)
+        >>> t[t["count"] > 0][["source_type", "share"]].values.tolist()
+        [['us_government', 0.5], ['anonymous', 0.5]]
+    """
+    outlets = outlet_labels(articles)
+    order = outlets.groupby(["outlet", "outlet_ar"], sort=False)["article_id"].min().reset_index()
+    order = order.sort_values("article_id")
+    counts = (cited.merge(outlets, on="article_id").groupby(["outlet", "source_type"]).size()
+              .rename("count").reset_index())
+    grid = order[["outlet", "outlet_ar"]].merge(pd.DataFrame({"source_type": list(SOURCE_TYPES)}), how="cross")
+    grid = grid.merge(counts, on=["outlet", "source_type"], how="left")
+    grid["count"] = grid["count"].fillna(0).astype(int)
+    grid["total"] = grid.groupby("outlet")["count"].transform("sum")
+    grid["share"] = (grid["count"] / grid["total"].where(grid["total"] > 0)).round(3)
+    return grid.reset_index(drop=True)
+
+
+def verb_class_by_source_type(cited: pd.DataFrame, by: str = "source_type") -> pd.DataFrame:
+    """Cross-tab of verb_class (rows) x source type (columns) of :func:`attributions`, with totals.
+
+    ``by = "source_affiliation"`` types anonymous sources by whom they speak for (an anonymous
+    US official counts as us_government; named sources keep their type).
+
+    Example:
+        >>> import pandas as pd
+        >>> cited = pd.DataFrame({"verb_class": ["distancing", "neutral"], "source_type": ["us_government"] * 2})
+        >>> verb_class_by_source_type(cited).loc["distancing", "us_government"].item()
+        1
+    """
+    data = cited.copy()
+    if by == "source_affiliation":
+        data["source_affiliation"] = data["source_affiliation"].where(
+            data["source_affiliation"].astype(bool), data["source_type"])
+    elif by != "source_type":
+        raise ValueError(f"by must be 'source_type' or 'source_affiliation', got {by!r}")
+    table = pd.crosstab(data["verb_class"], data[by], margins=True, margins_name="total")
+    columns = [c for c in SOURCE_TYPES if c in table.columns] + ["total"]
+    rows = [r for r in VERB_CLASSES if r in table.index] + ["total"]
+    return table.loc[rows, columns]
+
+
+def verb_classes_by_outlet(cited: pd.DataFrame, articles: pd.DataFrame, source_type: str = "us_government",
+                           by: str = "source_affiliation") -> pd.DataFrame:
+    """How each outlet introduces statements of one source type: counts per verb class and the distancing share.
+
+    With ``by = "source_affiliation"`` (default) anonymous officials count for whom they speak
+    (an unnamed US official is a US-government statement). One row per outlet (all outlets, zeros
+    included). Columns: outlet, outlet_ar, attributions, then one column per
+    :data:`VERB_CLASSES`, and distancing_share (empty when the outlet cites no such source).
+
+    Example:
+        >>> import pandas as pd
+        >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "outlet_ar": ["س"]})
+        >>> cited = pd.DataFrame({"article_id": ["a", "a"], "verb_class": ["distancing", "neutral"],
+        ...                       "source_type": ["us_government", "anonymous"],
+        ...                       "source_affiliation": ["", "us_government"]})
+        >>> table = verb_classes_by_outlet(cited, arts)
+        >>> table[["attributions", "distancing"]].values.tolist(), table["distancing_share"].tolist()
+        ([[2, 1]], [0.5])
+    """
+    if by not in ("source_type", "source_affiliation"):
+        raise ValueError(f"by must be 'source_type' or 'source_affiliation', got {by!r}")
+    data = cited.copy()
+    typed = data["source_type"]
+    if by == "source_affiliation":
+        typed = data["source_affiliation"].where(data["source_affiliation"].astype(bool), data["source_type"])
+    data = data[typed == source_type]
+    outlets = outlet_labels(articles)
+    order = outlets.groupby(["outlet", "outlet_ar"], sort=False)["article_id"].min().reset_index()
+    order = order.sort_values("article_id")[["outlet", "outlet_ar"]]
+    counts = pd.crosstab(data.merge(outlets, on="article_id")["outlet"],
+                         data.merge(outlets, on="article_id")["verb_class"])
+    counts = counts.reindex(index=order["outlet"], columns=list(VERB_CLASSES), fill_value=0).fillna(0).astype(int)
+    table = order.set_index("outlet").join(counts).reset_index()
+    table.insert(2, "attributions", table[list(VERB_CLASSES)].sum(axis=1))
+    table["distancing_share"] = (table["distancing"] / table["attributions"].where(table["attributions"] > 0)).round(3)
+    return table
+
+
+
+# --------------------------------------------------------------------------------------------
+# Figure
+
+def _source_type_labels() -> dict[str, str]:
+    src = load_cited_sources()
+    labels = src[src["match"] == "type_label"]
+    return dict(zip(labels["source_type"], labels["alias"]))
+
+
+def plot_cited_sources(shares: pd.DataFrame) -> Any:
+    """Stacked horizontal bars: the share of each source type among an outlet's attributions.
+
+    ``shares`` is :func:`cited_source_shares`. One bar per outlet (label "Arabic — English",
+    with the number of attributions), segments in :data:`SOURCE_TYPES` order. Returns the Figure.
+
+    Example:
+        >>> fig = plot_cited_sources(cited_source_shares(attributions(arts), arts))  # doctest: +SKIP
+    """
+    import matplotlib.pyplot as plt
+
+    from helpers import rtl
+
+    outlets = shares[["outlet", "outlet_ar", "total"]].drop_duplicates("outlet")
+    fig, ax = plt.subplots(figsize=(10, 1.2 + 0.6 * len(outlets)))
+    cmap = plt.get_cmap("tab10")
+    type_labels = _source_type_labels()
+    left = pd.Series(0.0, index=outlets["outlet"].values)
+    for k, source_type in enumerate(SOURCE_TYPES):
+        part = shares[shares["source_type"] == source_type].set_index("outlet")["share"].reindex(left.index).fillna(0)
+        if not part.any():
+            continue
+        ax.barh(range(len(left)), part.values, left=left.values, color=cmap(k % 10),
+                label=rtl.label(type_labels.get(source_type, ""), source_type))
+        left = left + part
+    ax.set_yticks(range(len(outlets)),
+                  [rtl.label(ar, f"{en} (n={int(n)})") for en, ar, n in outlets.values], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the outlet's attributions")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=8, frameon=False)
+    ax.set_title("Who is cited: composition of sources per outlet", fontsize=10)
+    fig.tight_layout()
+    return fig
