@@ -146,12 +146,23 @@ def plot_troop_levels_timeline(reference: pd.DataFrame, claims: pd.DataFrame,
 
     ``claims`` are level claims (filled markers, shape by qualifier, colour by place);
     ``other_counts`` are US force counts that are not levels (hollow markers), drawn for context.
+    The legend sits below the axes (two columns), where it cannot cover the data.
     Returns the matplotlib Figure.
+
+    Example:
+        >>> fig = plot_troop_levels_timeline(load_reference_levels(), pd.DataFrame(
+        ...     {"published": [pd.Timestamp("2024-03-01")], "value": [2500], "value_high": [pd.NA],
+        ...      "qualifier": ["approx"], "where": ["iraq"], "outlet_ar": ["س"]}))
+        >>> fig.canvas.draw()
+        >>> ax = fig.axes[0]
+        >>> bool(ax.get_legend().get_window_extent().y1 < ax.get_window_extent().y0)  # entirely below
+        True
+        >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     import matplotlib.pyplot as plt
     from matplotlib.lines import Line2D
 
-    fig, ax = plt.subplots(figsize=(10, 5.2))
+    fig, ax = plt.subplots(figsize=(10, 6))
     handles, labels = [], []
     for place, (colour, place_ar, place_en) in _PLACE_STYLE.items():
         steps = reference_steps(reference, place, end)
@@ -163,8 +174,8 @@ def plot_troop_levels_timeline(reference: pd.DataFrame, claims: pd.DataFrame,
         labels.append(f"السجل الرسمي: {place_ar} — reference: {place_en}")
     for _, event in reference[reference["figure"].isna()].iterrows():
         ax.axvline(event["when"], color="#555555", linestyle=":", linewidth=1)
-        rtl.text(ax, event["when"], ax.get_ylim()[1] * 0.97, "إعلان إنهاء مهمة التحالف", fontsize=8,
-                 ha="right", va="top", color="#555555")
+        rtl.text(ax, event["when"], 0.97, "إعلان إنهاء مهمة التحالف", fontsize=8, ha="right", va="top",
+                 color="#555555", transform=ax.get_xaxis_transform())  # x in dates, y in axes fraction
 
     placed: list[tuple[pd.Timestamp, float]] = []
 
@@ -195,7 +206,9 @@ def plot_troop_levels_timeline(reference: pd.DataFrame, claims: pd.DataFrame,
         handles.append(Line2D([], [], marker="o", markerfacecolor="white", markeredgecolor="black",
                               linestyle="", markersize=7))
         labels.append("علامة مفرغة: إرسال قوات، ليس مستوى — hollow: deployment, not a level")
-    rtl.legend(ax, labels, handles, loc="upper left", fontsize=8)
+    # below the axes, so no entry can run over a step line or a point whatever the data
+    rtl.legend(ax, labels, handles, loc="upper center", bbox_to_anchor=(0.5, -0.09), ncol=2, fontsize=8,
+               frameon=False)
     rtl.set_title(ax, "أعداد القوات الأمريكية: التغطية والسجل الرسمي — US troop numbers: coverage vs record")
     rtl.set_ylabel(ax, "عدد الجنود — troops")
     ax.set_xlim(pd.Timestamp("2013-07-01"), pd.Timestamp(end))

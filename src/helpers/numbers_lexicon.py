@@ -59,7 +59,8 @@ QUALIFIERS = {"exact", "approx", "at_least", "at_most", "up_to", "vague"}
 CALENDAR_KINDS = {"month", "hijri_month", "weekday"}
 CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total",
                   "withdrawal", "deploy", "deploy_after", "reduce", "killed", "wounded",
-                  "arrested", "subset"}
+                  "arrested", "killed_after", "wounded_after", "arrested_after", "subset",
+                  "describes"}
 
 
 @dataclass(frozen=True)
@@ -166,10 +167,27 @@ def _accusative(form: str) -> list[str]:
     return [form, form + "ا"]
 
 
-def _words_regex(forms: list[str], group: str) -> re.Pattern[str]:
+def _alternation(forms: list[str]) -> str:
     ordered = sorted(set(forms), key=len, reverse=True)
-    body = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
-    return re.compile(rf"(?<!\w){_CLITIC_RE}(?P<{group}>{body})(?!\w)")
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
+
+
+def _words_regex(forms: list[str], group: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_CLITIC_RE}(?P<{group}>{_alternation(forms)})(?!\w)")
+
+
+def _names_regex(of: dict[str, str], group: str) -> re.Pattern[str]:
+    """Like :func:`_words_regex` for names, also after ل + article written لل (للولايات المتحدة).
+
+    The article's alef drops after ل: ``group`` then holds the form without ال, which is added
+    to ``of`` (the pattern reaches it only right after لل, so تحالف alone is not التحالف).
+    """
+    plain = list(of)
+    stripped = [f[2:] for f in plain if f.startswith("ال") and len(f) > 4 and f[2:] not in of]
+    for form in stripped:
+        of[form] = of["ال" + form]
+    names = _alternation(plain) + (rf"|(?<=لل)(?:{_alternation(stripped)})" if stripped else "")
+    return re.compile(rf"(?<!\w){_CLITIC_RE}(?P<{group}>{names})(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -222,19 +240,22 @@ def load_number_lexicon() -> NumberLexicon:
     def alternation(phrases: list[str]) -> str:
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
-    qualifiers_before = re.compile(rf"(?<!\w)(?:[وفبل]{{0,2}})(?P<q>{alternation(before)})\s*$")
+    # the qualifier may be followed by the article written apart: قرابة الـ 2500 (normalised: قرابه ال 2500)
+    qualifiers_before = re.compile(rf"(?<!\w)(?:[وفبل]{{0,2}})(?P<q>{alternation(before)})\s*(?:ال\s*)?$")
     qualifiers_after = re.compile(rf"\s*(?P<q>{alternation(after)})(?!\w)")
 
+    place_of = {norm(r["form"].strip()): r["place"].strip()
+                for r in _read_rows("number_places.csv", ["form", "place", "gloss"])}
     actor_of: dict[str, str] = {}
     actor_nisba: dict[str, str] = {}
     for row in _read_rows("number_actors.csv", ["form", "who", "gloss"]):
         form = norm(row["form"].strip())
         for variant in _nisba_forms(form):
+            if variant is not form and variant in place_of:
+                continue  # سوري + ا / ة is the country (سوريا, سورية), not the adjective
             actor_of[variant] = row["who"].strip()
             if variant is not form or form.endswith("ي"):
                 actor_nisba[variant] = row["who"].strip()
-    place_of = {norm(r["form"].strip()): r["place"].strip()
-                for r in _read_rows("number_places.csv", ["form", "place", "gloss"])}
     cue_of: dict[str, str] = {}
     for row in _read_rows("number_cues.csv", ["form", "category", "gloss"]):
         cue_of[" ".join(norm(row["form"]).split())] = _check(
@@ -252,10 +273,10 @@ def load_number_lexicon() -> NumberLexicon:
         qualifiers_before=qualifiers_before,
         qualifiers_after=qualifiers_after,
         qualifier_of=qualifier_of,
-        actors=_words_regex(list(actor_of), "form"),
+        actors=_names_regex(actor_of, "form"),
         actor_of=actor_of,
         actor_nisba=actor_nisba,
-        places=_words_regex(list(place_of), "form"),
+        places=_names_regex(place_of, "form"),
         place_of=place_of,
         cues=_words_regex(list(cue_of), "form"),
         cue_of=cue_of,
