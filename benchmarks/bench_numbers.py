@@ -22,11 +22,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
 
-from common import Measurement, corpus_megabytes, measure_per_article, repeated_seed_corpus, seed_texts  # noqa: E402
+from common import (  # noqa: E402
+    Measurement, check_target, corpus_megabytes, measure_per_article, repeated_seed_corpus, seed_texts,
+)
 
 import pandas as pd  # noqa: E402
 
 from helpers import numbers, text  # noqa: E402
+
+
+TARGET_MB_S = 5.0  # issue: at least 5 MB/s on one core, per article
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,16 +47,19 @@ def main(argv: list[str] | None = None) -> int:
     mentions = sum(len(numbers.find_number_mentions(t)) for t in base)
     print(f"corpus: {len(texts)} articles, {corpus_megabytes(texts):.1f} MB "
           f"({'raw' if args.raw else 'cleaned'} seeds repeated); {mentions} mentions in the {len(base)} seeds")
+    results = {}
     for name, func in [("extract_numbers (DataFrame per article)", numbers.extract_numbers),
                        ("find_number_mentions (records)", numbers.find_number_mentions)]:
-        print(measure_per_article(name, func, texts, track_memory=args.memory).line(), flush=True)
+        results[name] = measure_per_article(name, func, texts, track_memory=args.memory)
+        print(results[name].line(), flush=True)
 
     frame = pd.DataFrame({"article_id": [f"{i:06d}" for i in range(len(texts))], "text": texts})
     started = time.perf_counter()
     numbers.extract_numbers_corpus(frame)
     seconds = time.perf_counter() - started
     print(Measurement("extract_numbers_corpus (one frame)", corpus_megabytes(texts), seconds, None).line())
-    return 0
+    passed = check_target(results["extract_numbers (DataFrame per article)"], TARGET_MB_S)
+    return 0 if passed else 1
 
 
 if __name__ == "__main__":

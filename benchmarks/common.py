@@ -83,3 +83,11 @@ def measure_per_article(name: str, func: Callable[[str], object], texts: list[st
         peak = tracemalloc.get_traced_memory()[1] / MB
         tracemalloc.stop()
     return Measurement(name, size, seconds, peak)
+
+
+def check_target(measured: Measurement, target_mb_s: float) -> bool:
+    """Print PASS/FAIL for ``measured`` against a throughput target; return whether it passed."""
+    passed = measured.mb_per_s >= target_mb_s
+    print(f"{'PASS' if passed else 'FAIL'}: {measured.name} {measured.mb_per_s:.1f} MB/s "
+          f"(target >= {target_mb_s:g} MB/s on one core)")
+    return passed
