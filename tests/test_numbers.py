@@ -477,6 +477,18 @@ WHO_WHERE = [
     ("يتمركز 1500 جندي أمريكي في الكويت", "us", "kuwait"),
     ("في سوريا ينتشر 900 جندي أمريكي", "us", "syria"),
     ("أعلن الجيش العراقي مقتل 5 مسلحين", None, None),
+    # a name after a word of affiliation is an allegiance, never the place; a place phrase still is
+    ("شنت الفصائل المسلحة الموالية لإيران أكثر من 170 هجوماً على القوات الأمريكية", None, None),
+    ("تبنت الفصائل المدعومة من قبل إيران 40 هجوما", None, None),
+    ("أطلقت ميليشيات حليفة لسوريا 20 صاروخا على القاعدة", None, None),
+    ("قالت مصادر مقربة من طهران إن 300 مستشار عسكري وصلوا", None, None),
+    ("هاجمت الجماعات الموالية لإيران وسوريا 3 قواعد", None, None),
+    ("انتشر 500 مقاتل موالين لإيران", "iran", None),
+    ("انتشر 500 مقاتل موالين لإيران في دير الزور", "iran", "syria"),
+    ("اعتقلت القوات 12 عنصرا من الفصائل الموالية لإيران في البصرة", "factions", "iraq"),
+    ("قتل 4 عناصر من كتائب حزب الله التابعه لايران في غارة على الأنبار", "factions", "iraq"),
+    ("نفذ وكلاء إيران في المنطقة 150 هجوما", None, "region"),
+    ("وصل 200 مستشار إيراني إلى طهران", "iran", "iran"),
 ]
 
 
@@ -514,6 +526,39 @@ SEVERAL = [
      [(170000, "exact", "troops", "us", None, True), (50000, "at_most", "troops", "us", None, True)]),
     ("ارتفعت حصيلة ضحايا الهجوم إلى 12 قتيلا و30 جريحا",
      [(12, "exact", "killed", None, None, False), (30, "exact", "wounded", None, None, False)]),
+    # "others" (آخرين / آخرون / أخرى) joined to the previous count by و / أو / comma / إضافة إلى
+    # takes its level decision, unless it has a cue of its own; alone it means "more" (a flow)
+    ("ستحتفظ الولايات المتحدة بنحو ٢٥٠٠ جندي في العراق وحوالي 900 آخرين في سوريا",
+     [(2500, "approx", "troops", "us", "iraq", True), (900, "approx", "troops", "us", "syria", True)]),
+    ("يوجد 2500 جندي أمريكي في العراق، و900 آخرون في سوريا",
+     [(2500, "exact", "troops", "us", "iraq", True), (900, "exact", "troops", "us", "syria", True)]),
+    ("ينتشر نحو الفي عسكري امريكي في العراق واكثر من ٨٠٠ اخرين في سوريه",
+     [(2000, "approx", "troops", "us", "iraq", True), (800, "at_least", "troops", "us", "syria", True)]),
+    ("يتمركز ألفان وخمسمائة جندي أمريكي في العراق وتسعمائة آخرون في سوريا",
+     [(2500, "exact", "troops", "us", "iraq", True), (900, "exact", "troops", "us", "syria", True)]),
+    ("تحتفظ واشنطن بقرابة 2500 جندي في العراق، إضافة إلى 900 آخرين في سوريا",
+     [(2500, "approx", "troops", "us", "iraq", True), (900, "exact", "troops", "us", "syria", True)]),
+    ("يوجد نحو 3500 عنصر من قوات التحالف الدولي في العراق و2000 آخرين في سوريا",
+     [(3500, "approx", "personnel", "coalition", "iraq", True),
+      (2000, "approx", "personnel", "coalition", "syria", True)]),
+    ("أرسلت واشنطن 2500 جندي إلى العراق و900 آخرين إلى الكويت",
+     [(2500, "exact", "troops", "us", "iraq", False), (900, "exact", "troops", "us", "kuwait", False)]),
+    ("يوجد 2500 جندي أمريكي في العراق، وأرسلت واشنطن 900 آخرين إلى سوريا",
+     [(2500, "exact", "troops", "us", "iraq", True), (900, "exact", "troops", "us", "syria", False)]),
+    ("وصل 300 جندي امريكي الى قاعدة عين الاسد ويتوقع وصول 200 اخرين",
+     [(300, "exact", "troops", "us", "iraq", False), (200, "exact", "troops", "us", "iraq", False)]),
+    ("نشرت واشنطن 2500 جندي في العراق، ثم 900 آخرين في سوريا",
+     [(2500, "exact", "troops", "us", "iraq", True), (900, "exact", "troops", "us", "syria", False)]),
+    ("يوجد 2500 جندي أمريكي في العراق وعشرات آخرون في سوريا",
+     [(2500, "exact", "troops", "us", "iraq", True), (None, "vague", "troops", "us", "syria", False)]),
+    ("قتل 3 جنود أمريكيين و5 جنود آخرين في الهجوم",
+     [(3, "exact", "killed", "us", None, False), (5, "exact", "killed", "us", None, False)]),
+    ("قررت وزارة الدفاع إرسال 500 جندي أمريكي آخرين إلى المنطقة",
+     [(500, "exact", "troops", "us", "region", False)]),
+    ("ينتشر 500 جندي أمريكي آخرون في سوريا",
+     [(500, "exact", "troops", "us", "syria", False)]),
+    ("تنتشر القوات الأمريكية في 5 قواعد بالعراق و3 أخرى في سوريا",
+     [(5, "exact", "bases", None, "iraq", False), (3, "exact", "bases", None, "syria", False)]),
 ]
 
 

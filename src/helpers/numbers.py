@@ -31,9 +31,15 @@ bases" into 5003):
    so a combined figure is never compared with the figure of one of them.
    A number coordinated with a previous one (نحو 2500 جندي أميركي في العراق و900 جندي في
    سوريا) inherits the missing who/unit/qualifier from it.
+   A name after a word of affiliation (الفصائل الموالية لإيران, المدعومة من, التابعة ل,
+   المقربة من, حلفاء; ``number_affiliations.csv``) is an allegiance, never ``where``: a place
+   is where the number is located or happens (في / إلى / من / داخل / ب + a place name).
 5. **US troop level** (:func:`is_us_troop_level_claim` documents the rule): a count of US or
    US-led-coalition forces with a place or a presence/total cue, that is not a flow
-   (sent/deployed/additional/pulled out), a casualty or arrest figure, or a subset.
+   (sent/deployed/additional/pulled out), a casualty or arrest figure, or a subset. A count
+   with آخرين / آخرون / أخرى ("others") joined to the previous count by و / أو / comma takes
+   that count's decision unless it has a cue of its own (ستحتفظ الولايات المتحدة بنحو 2500
+   جندي في العراق وحوالي 900 آخرين في سوريا: two levels); alone it means "more" (a flow).
 
 Example:
     >>> df = extract_numbers("ويوجد حالياً نحو 2500 جندي أميركي في العراق و900 جندي في سوريا.")
@@ -71,6 +77,7 @@ from helpers.numbers_context import (
     last_place,
     place_pair,
     who_before,
+    without_affiliations,
 )
 from helpers.numbers_lexicon import load_number_lexicon
 from helpers.text import normalize_with_offsets, split_sentences
@@ -98,6 +105,12 @@ _LEVEL_WHO = {"us", "coalition"}
 _MONTH_DEICTICS = frozenset({"الجاري", "الحالي", "الماضي", "المقبل", "القادم", "المنصرم"})
 #: A year named inside a change "from N (in YEAR) to M".
 _YEAR_IN_CHANGE = re.compile(r"(?<!\w)(?:(?:في\s+)?(?:عام|العام|سنه)\s*)?[12][0-9]{3}(?!\w)")
+#: A و right before a mention (its qualifier carries it: وحوالي 900).
+_AND_BEFORE = re.compile(r"(?<!\w)و\s*$")
+#: The end of the text between two counts when the second is coordinated with the first: و, أو, a
+#: comma, or an additive connective (إضافة إلى, فضلا عن, علاوة على, إلى جانب), normalised.
+_JOINED = re.compile(r"(?:(?<!\w)(?:و|او|[وب]?(?:ال)?اضافه\s+الي|و?فضلا\s+عن|و?علاوه\s+علي|و?الي\s+جانب)|[،,])\s*$")
+_CASUALTIES = ("killed", "wounded", "arrested")
 _CASUALTY_AFTER = {"killed_after": "killed", "wounded_after": "wounded", "arrested_after": "arrested"}
 
 
@@ -125,6 +138,8 @@ class NumberMention:
     cue: str | None = field(default=None, repr=False)
     target: bool = field(default=False, repr=False)
     coordinated: bool = field(default=False, repr=False)
+    others: bool = field(default=False, repr=False)  # آخرين / آخرون / أخرى right after the count
+    level_of: NumberMention | None = field(default=None, repr=False)  # takes this count's level decision
     qualifier_before: bool = field(default=False, repr=False)
 
 
@@ -339,7 +354,8 @@ def _read_at(g: NumberGrammar, i: int, norm: str, sentence_index: int,
         qualified = lex.qualifiers_before.search(norm, max(g.s.start, g.s.starts[start_tok] - 40),
                                                  g.s.starts[start_tok]) is not None
         if (plain_year or hijri) and (year_cue or g.noun(end_tok) is None and g.tok(end_tok) != "من"
-                                      and not g.nisba_at(end_tok) and not qualified):
+                                      and not g.nisba_at(end_tok) and not qualified
+                                      and lex.cue_of.get(g.tok(end_tok)) != "others_after"):  # و2000 آخرين
             end = end_tok + 1 if g.tok(end_tok) in ("م", "ه") else end_tok
             return _make(g, "year", start_tok, end, value, value_high, sentence_index)
         if year_cue and tok0.isdigit() and len(tok0) == 4:
@@ -452,13 +468,13 @@ def _read_at(g: NumberGrammar, i: int, norm: str, sentence_index: int,
     if who is None and category == "force":
         who = who_before(lex, norm[clause_from:mention.n_start])
     where = None
-    ahead = norm[after:clause_stop]
+    ahead = without_affiliations(lex, norm[after:clause_stop])  # الموالين لإيران: not a place
     conjunct = NEXT_CONJUNCT.search(ahead)  # ... في العراق وفي سوريا نحو 900: stop at وفي
     for m in lex.places.finditer(ahead[:conjunct.start()] if conjunct else ahead):
         where = place_pair(lex, ahead, m)
         break
     if where is None:
-        where = last_place(lex, norm[clause_from:mention.n_start])
+        where = last_place(lex, without_affiliations(lex, norm[clause_from:mention.n_start]))
     cue, distance = cue_before(lex, norm, mention.n_start, max(s.start, floor if floor > s.start else s.start,
                                                                 mention.n_start - 90))
     extra = norm[after:min(clause_stop, after + 30)]
@@ -466,6 +482,8 @@ def _read_at(g: NumberGrammar, i: int, norm: str, sentence_index: int,
         category_after = lex.cue_of.get(" ".join(m.group("form").split()))
         if category_after == "deploy_after" and cue not in ("killed", "wounded", "arrested"):
             cue = "deploy"  # 450 مستشارا إضافيا / 150 جنديا سيغادرون
+        elif category_after == "others_after" and all(w in lex.actor_nisba for w in extra[:m.start()].split()):
+            mention.others = True  # 900 (جندي أمريكي) آخرين: decided in _coordinate
         elif category_after in _CASUALTY_AFTER:  # 4400 جندي أمريكي قتلوا منذ 2003
             cue, distance = _CASUALTY_AFTER[category_after], 0
             break
@@ -482,7 +500,8 @@ def _read_at(g: NumberGrammar, i: int, norm: str, sentence_index: int,
     # 'إلى N' after a change of size makes N a target level (خفض عدد القوات إلى 3000)
     q_start_tok = bisect.bisect_left(s.starts, mention.n_start)
     mention.target = g.tok(q_start_tok - 1) == "الي" and mention.qualifier != "up_to"
-    mention.coordinated = g.tok(i - 1) == "و" or (g.word(i) is not None and g.word(i)[1].startswith("و"))
+    mention.coordinated = g.tok(i - 1) == "و" or (g.word(i) is not None and g.word(i)[1].startswith("و")) \
+        or _AND_BEFORE.search(norm, max(s.start, mention.n_start - 3), mention.n_start) is not None  # وحوالي 900
     return mention
 
 
@@ -523,14 +542,28 @@ def _coordinate(mentions: list[NumberMention], norm: str) -> None:
 
     Two cases: joined by و (نحو 2500 جندي أميركي في العراق و900 جندي في سوريا), or a bare number
     with a place after a comma or إضافة إلى (2500 عسكري، إضافة إلى 900 في سوريا).
+
+    A count followed by آخرين / آخرون / أخرى ("others") and joined to the previous count by و,
+    أو, a comma or an additive connective (إضافة إلى, فضلا عن) continues it (2500 جندي في العراق
+    وحوالي 900 آخرين في سوريا): with no cue of its own it takes that count's troop-level decision
+    (``level_of``) as well as its who / unit / where; its own cue still decides (وأرسلت 900 آخرين is a flow, ويوجد 900 آخرون a level). Not
+    joined to a count, "others" means "more": إرسال 500 جندي آخرين is a flow.
     """
     previous_count = None
     for cur in mentions:
         prev = previous_count
-        if cur.kind == "count":
-            previous_count = cur
-        if prev is None or cur.kind != "count" or cur.sentence_index != prev.sentence_index:
+        if cur.kind != "count":
             continue
+        previous_count = cur
+        same = prev is not None and cur.sentence_index == prev.sentence_index
+        between = norm[prev.n_end:cur.n_start] if same and prev is not None else ""
+        others_joined = cur.others and same and len(between) <= 80 and not _SENTENCE_BREAK.search(between) \
+            and _JOINED.search(between) is not None
+        if cur.others and not others_joined and cur.cue not in _CASUALTIES:
+            cur.cue = "deploy"  # إرسال 500 جندي آخرين: more troops, a flow
+        if not same or prev is None:
+            continue
+        inherit_level = others_joined and cur.cue is None
         if cur.who is None and prev.who is not None and cur.unit_category == "force" \
                 and prev.unit_category == "force" and not _SENTENCE_BREAK.search(norm, prev.n_end, cur.n_start):
             # the same force named again without a nationality: أرسلت 3 آلاف جندي أمريكي ليرتفع
@@ -552,14 +585,19 @@ def _coordinate(mentions: list[NumberMention], norm: str) -> None:
             continue
         elliptic = cur.unit is None and cur.where is not None and prev.unit is not None and len(between) <= 60 \
             and not _SENTENCE_BREAK.search(between)
-        if not elliptic and (not cur.coordinated or CLAUSE_BREAK.search(between) or len(between) > 80):
+        if not elliptic and not others_joined and (
+                not cur.coordinated or CLAUSE_BREAK.search(between) or len(between) > 80):
             continue
         if elliptic and not cur.coordinated and cur.qualifier == "exact":
             cur.qualifier_before = True  # keep its own (exact) qualifier below
         if cur.unit is None:
             cur.unit, cur.unit_category = prev.unit, prev.unit_category
+        if inherit_level and prev.cue in _CASUALTIES and cur.unit_category in ("force", "combatant", "person"):
+            cur.unit = prev.unit  # قتل 3 جنود و5 جنود آخرين: the others were killed too
         if cur.unit != prev.unit:
             continue
+        if inherit_level:
+            cur.level_of = prev
         if cur.who is None:
             cur.who = prev.who
         if cur.coordinated and cur.qualifier == "exact" and prev.qualifier_before \
@@ -582,13 +620,18 @@ def is_us_troop_level_claim(mention: NumberMention) -> bool:
       or total (عدد, قوامها, البالغ, من أصل, ليصل ...) -> a level; withdrawal of the force
       (انسحاب / خروج / رحيل / مغادرة N ... من العراق) -> a level, since the negotiated
       withdrawal of N presupposes N are there; no cue -> a level only if a place is named;
-    - flows are not levels: deploy cues (إرسال, نشر, إيفاد, تعزيزات, and إضافي / آخرين after the
+    - flows are not levels: deploy cues (إرسال, نشر, إيفاد, تعزيزات, and إضافي after the
       noun) and reduce cues (سحب, خفض, تقليص, زيادة, بمقدار) -- unless the number is the target
       after إلى (خفض عدد القوات إلى 3000 -> 3000 is a level);
     - a word describing the noun before it (قوامها, البالغ عددها) is a total, unless that noun is
       a deployment or reduction named just before (تعزيزات أمريكية قوامها 3 آلاف جندي: a flow);
     - casualties and arrests (قتل, مقتل, إصابة, اعتقال ..., or after the noun: قتلوا, أصيبوا)
-      and subsets (منهم, من بينهم) are not.
+      and subsets (منهم, من بينهم) are not;
+    - "others" (آخرين / آخرون / أخرى after the count): joined to the previous count of the
+      sentence by و / أو / comma and with no cue of its own, the count takes that count's
+      decision (يوجد 2500 جندي أمريكي في العراق و900 آخرون في سوريا: two levels; أرسلت واشنطن
+      2500 جندي إلى العراق و900 آخرين إلى الكويت: two flows); its own cue decides otherwise;
+      not joined to a count it means "more", a flow (إرسال 500 جندي آخرين).
 
     Example:
         >>> m = find_number_mentions("أرسلت واشنطن 450 مستشارا أمريكيا إضافيا إلى العراق")[0]
@@ -599,6 +642,8 @@ def is_us_troop_level_claim(mention: NumberMention) -> bool:
         return False
     if mention.who not in _LEVEL_WHO or mention.unit not in _FORCE_UNITS:
         return False
+    if mention.level_of is not None:  # و900 آخرين: as the count it continues
+        return is_us_troop_level_claim(mention.level_of)
     cue = mention.cue
     if cue in ("presence", "total", "withdrawal"):
         return True

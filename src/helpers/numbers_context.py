@@ -8,6 +8,8 @@ compiled lexicons of :mod:`helpers.numbers_lexicon`; positions are offsets in th
 - :func:`cue_before`: the nearest troop-level cue before a number (presence, total, deploy ...).
 - :func:`place_pair` / :func:`last_place`: the place after or before a number; two places
   joined by و give both ("iraq+syria").
+- :func:`without_affiliations`: a window with its affiliation phrases blanked (الفصائل الموالية
+  لإيران: Iran is an allegiance, not where the number is), read before any place.
 - :func:`who_before` / :func:`force_noun_before`: the actor and the force noun named before a
   bare number (القوات الأمريكية البالغ عددها 2500).
 
@@ -37,6 +39,7 @@ __all__ = [
     "last_place",
     "place_pair",
     "who_before",
+    "without_affiliations",
 ]
 
 #: Punctuation that ends a clause (the context of a number is read within its clause).
@@ -138,6 +141,33 @@ def _place_and_end(lex: NumberLexicon, window: str, first: re.Match[str]) -> tup
         return place, first.end()
     other = lex.place_of.get(" ".join(second.group("form").split()))
     return (place if other in (None, place) else "+".join(sorted({place, other}))), second.end()
+
+
+def without_affiliations(lex: NumberLexicon, window: str) -> str:
+    """``window`` with each affiliation word and the name after it blanked (same length).
+
+    A place is where a number is located or happens (في / إلى / من / داخل / ب + a place name);
+    a name after a word of affiliation (الموالية ل, المدعومة من, التابعة ل, المقربة من, حلفاء)
+    is an allegiance and never sets ``where`` (it may still name ``who``: the actor pattern
+    reads the original window). Two names joined by و are blanked together.
+
+    Example:
+        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> lex = load_number_lexicon()
+        >>> last_place(lex, without_affiliations(lex, "الفصائل المواليه لايران في العراق شنت"))
+        'iraq'
+    """
+    pieces, done = [], 0
+    for m in lex.affiliations.finditer(window):
+        if m.start() < done:
+            continue
+        place = lex.places.match(window, m.end())
+        if place is None:
+            continue
+        end = _place_and_end(lex, window, place)[1]
+        pieces.append(window[done:m.start()] + " " * (end - m.start()))
+        done = end
+    return "".join(pieces) + window[done:] if pieces else window
 
 
 def last_place(lex: NumberLexicon, window: str) -> str | None:

@@ -15,7 +15,10 @@ with hamza and ة) and compiles the lookup tables and regular expressions the ex
 ``number_actors.csv``       nationality and actor words -> who (us, coalition, iraq, isis ...)
 ``number_places.csv``       place names -> where (iraq, syria, kuwait, region ...)
 ``number_cues.csv``         context words: year/time/percent/label cues and the troop-level cues
-                            (presence, total, withdrawal, deploy, reduce, casualty, subset)
+                            (presence, total, withdrawal, deploy, reduce, casualty, subset, and
+                            ``others_after``: آخرين / آخرون / أخرى after a count)
+``number_affiliations.csv`` words of affiliation (الموالية ل, المدعومة من, التابعة ل, المقربة من,
+                            حلفاء ...): the name after them is an allegiance, never a place
 ==========================  =====================================================================
 
 Example:
@@ -60,7 +63,7 @@ CALENDAR_KINDS = {"month", "hijri_month", "weekday"}
 CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total",
                   "withdrawal", "deploy", "deploy_after", "reduce", "killed", "wounded",
                   "arrested", "killed_after", "wounded_after", "arrested_after", "subset",
-                  "describes"}
+                  "describes", "others_after"}
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class NumberLexicon:
     place_of: dict[str, str]
     cues: re.Pattern[str]
     cue_of: dict[str, str]
+    affiliations: re.Pattern[str]               # an affiliation word and its preposition (before a name)
     candidates: re.Pattern[str]                 # digits, number words, dual nouns
 
 
@@ -261,6 +265,13 @@ def load_number_lexicon() -> NumberLexicon:
         cue_of[" ".join(norm(row["form"]).split())] = _check(
             row["category"].strip(), CUE_CATEGORIES, row["_where"], "category")
 
+    affiliation_forms = [" ".join(norm(r["form"]).split())
+                         for r in _read_rows("number_affiliations.csv", ["form", "gloss"])]
+    # the word, then its preposition written apart (من / من قبل / على / إلى / مع); a clitic ل or
+    # ب stays on the name, which the place pattern reads with its clitics (لإيران, بواشنطن)
+    affiliations = re.compile(rf"(?<!\w)[وف]?(?:{_alternation(affiliation_forms)})\s+"
+                              rf"(?:(?:من\s+قبل|من|علي|الي|مع)\s+)?")
+
     dual_nouns = [form for form, noun in units.items() if noun.grammatical_number == "dual"]
     candidate_words = trie_pattern(sorted(set(words) | set(dual_nouns)))
     candidates = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|(?<!\w){_CLITIC_RE}(?:{candidate_words})(?!\w)")
@@ -280,5 +291,6 @@ def load_number_lexicon() -> NumberLexicon:
         place_of=place_of,
         cues=_words_regex(list(cue_of), "form"),
         cue_of=cue_of,
+        affiliations=affiliations,
         candidates=candidates,
     )
