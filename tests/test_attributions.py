@@ -55,7 +55,7 @@ def test_cited_sources_cover_every_source_type():
 
 ATTRIBUTION_CASES = [
     ("وقال المسؤول الأمريكي إن القوات باقية.", "وقال", "قال", "neutral",
-     "المسؤول الأمريكي", "anonymous", "us_government", ""),
+     "المسؤول الأمريكي", "us_government", "us_government", ""),
     ("وزعمت وزارة الدفاع الأمريكية أن الضربة أصابت أهدافها.", "وزعمت", "زعم", "distancing",
      "وزارة الدفاع الأمريكية", "us_government", "", ""),
     ("ادعى البيت الأبيض أن الهجمات فشلت.", "ادعى", "ادعى", "distancing",
@@ -91,11 +91,11 @@ ATTRIBUTION_CASES = [
     ("اعترف البنتاغون بإصابة جنود.", "اعترف", "اعترف", "conceding",
      "البنتاغون", "us_government", "", ""),
     ("على حد قول المسؤولين الأمريكيين.", "على حد قول", "على حد قول", "distancing",
-     "المسؤولين الأمريكيين", "anonymous", "us_government", ""),
+     "المسؤولين الأمريكيين", "us_government", "us_government", ""),
     ("لكن البيت الأبيض نفى التسريبات.", "نفى", "نفى", "neutral",
      "البيت الأبيض", "us_government", "", ""),
     ("وكان مسؤول رفيع في الخارجية الأمريكية قد أشار إلى ذلك.", "أشار", "أشار", "neutral",
-     "مسؤول رفيع في الخارجية الأمريكية", "anonymous", "us_government", ""),
+     "مسؤول رفيع في الخارجية الأمريكية", "us_government", "us_government", ""),
     ("وأضافت الشركة أن الرحلات ستستأنف.", "وأضافت", "أضاف", "neutral",
      "الشركة", "other", "", ""),
     ("وبحسب ما نقلته واع، فإن الجلسة تأجلت.", "نقلته", "نقل", "neutral",
@@ -113,7 +113,7 @@ ATTRIBUTION_CASES = [
     ("وأعلن الناطق العسكري باسم كتائب حزب الله، جعفر الحسيني، أن الهدنة انتهت.", "وأعلن", "أعلن", "neutral",
      "الناطق العسكري باسم كتائب حزب الله", "armed_groups", "", ""),
     ("من جهته، قال مسؤول عراقي لوكالة أسوشيتد برس إن المحادثات مستمرة.", "قال", "قال", "neutral",
-     "مسؤول عراقي", "anonymous", "iraqi_government", "أسوشيتد برس"),
+     "مسؤول عراقي", "iraqi_government", "iraqi_government", "أسوشيتد برس"),
 ]
 
 
@@ -127,6 +127,9 @@ def test_attribution_of_quotes_to_sources(text, verb, lemma, verb_class, surface
     assert (row["verb"], row["verb_lemma"], row["verb_class"]) == (verb, lemma, verb_class)
     assert (row["source_surface"], row["source_type"]) == (surface, source_type)
     assert row["source_affiliation"] == affiliation
+    # an affiliation is only recorded for unnamed sources, so these rows are unnamed exactly when
+    # they have one or are typed anonymous (the explicit table UNNAMED_CASES checks the flag too)
+    assert row["anonymous"] == (affiliation != "" or source_type == "anonymous")
     assert row["conduit"] == conduit
     assert text[row["start"]:row["end"]] == verb
     if surface:
@@ -175,7 +178,11 @@ CLASSIFY_CASES = [
     ("الجزيرة العربية", "", "other", ""),          # the peninsula, not the channel
     ("مصادر مطلعة", "", "anonymous", ""),
     ("مسؤول دفاعي كبير", "، لم يرد اسمه، أن", "anonymous", ""),
-    ("أربعة مصادر داخل وزارتي الدفاع والخارجية الأمريكيتين", "", "anonymous", "us_government"),
+    ("مسؤول في كتائب حزب الله", "", "armed_groups", "armed_groups"),
+    ("مصادر عراقية", "", "anonymous", ""),                 # nationality alone: not the government
+    ("مصدر أمني عراقي", "", "iraqi_government", "iraqi_government"),   # ... with a qualifier it is
+    ("المتحدث باسم البنتاغون", "", "us_government", ""),   # an office holder, not unnamed
+    ("أربعة مصادر داخل وزارتي الدفاع والخارجية الأمريكيتين", "", "us_government", "us_government"),
     ("عصائب أهل الحق", "", "armed_groups", ""),
     ("وزير الدفاع الأمريكي لويد أوستن", "", "us_government", ""),
     ("الخطوط الجوية البحرينية", "", "other", ""),
@@ -187,6 +194,84 @@ CLASSIFY_CASES = [
 def test_classify_source(phrase, after, source_type, affiliation):
     got = attributions.classify_source(phrase, after)
     assert (got["source_type"], got["source_affiliation"]) == (source_type, affiliation)
+
+
+# --------------------------------------------------------------------------------------------
+# Unnamed sources: typed by the body they belong to, with anonymous = True. Only an unnamed
+# source with no stated affiliation is typed "anonymous". A nationality adjective types an
+# unnamed official (مسؤول أمريكي) but an unnamed "source" (مصدر, مصادر) only with an
+# institutional qualifier (أمني, عسكري) or institution (decision documented in cited_sources.csv).
+# (text, source_surface, source_type, anonymous)
+
+UNNAMED_CASES = [
+    # armed groups
+    ("وزعم مسؤول في كتائب حزب الله أن الطائرة أسقطت.", "مسؤول في كتائب حزب الله", "armed_groups", True),
+    ("وقال قيادي في عصائب أهل الحق إن الهدنة انتهت.", "قيادي في عصائب أهل الحق", "armed_groups", True),
+    ("وذكر مصدر مقرب من الحشد الشعبي أن الألوية تحركت.", "مصدر مقرب من الحشد الشعبي", "armed_groups", True),
+    ("وأكد متحدث باسم حركة النجباء أن العمليات مستمرة.", "متحدث باسم حركة النجباء", "armed_groups", True),
+    # US military and government
+    ("وقال مسؤول عسكري أمريكي إن الضربة استهدفت مستودعا.", "مسؤول عسكري أمريكي", "us_government", True),
+    ("وأوضح مسؤولان أميركيان أن الجنود غادروا القاعدة.", "مسؤولان أميركيان", "us_government", True),
+    ("وكشفت مصادر عسكرية أمريكية أن التعزيزات وصلت.", "مصادر عسكرية أمريكية", "us_government", True),
+    ("صرح متحدث باسم القيادة المركزية الأمريكية بأن الهجوم صد.",
+     "متحدث باسم القيادة المركزية الأمريكية", "us_government", True),
+    # Iraqi ministries and forces
+    ("وقالت مصادر في وزارة الدفاع العراقية إن الطائرات جاهزة.", "مصادر في وزارة الدفاع العراقية", "iraqi_government", True),
+    ("وأفاد مصدر أمني عراقي بأن صاروخين سقطا قرب المطار.", "مصدر أمني عراقي", "iraqi_government", True),
+    ("قال ضابط في الجيش العراقي، طلب عدم الكشف عن هويته، إن القاعدة قصفت.",
+     "ضابط في الجيش العراقي", "iraqi_government", True),
+    ("وقال عضو في البرلمان العراقي إن الجلسة تأجلت.", "عضو في البرلمان العراقي", "iraqi_government", True),
+    # Iranian bodies
+    ("وأكد مسؤول في الحرس الثوري الإيراني أن الرد قادم.", "مسؤول في الحرس الثوري الإيراني", "iranian_or_aligned", True),
+    ("وقال دبلوماسي إيراني إن طهران لن تتدخل.", "دبلوماسي إيراني", "iranian_or_aligned", True),
+    # Kurdish government (counted with the Iraqi government, see cited_sources.csv)
+    ("وقال مصدر في حكومة إقليم كردستان إن أربيل لم تبلغ.", "مصدر في حكومة إقليم كردستان", "iraqi_government", True),
+    # no stated affiliation: anonymous
+    ("قال مصدر أمني إن الصاروخ سقط في منطقة خالية.", "مصدر أمني", "anonymous", True),
+    ("وأكدت مصادر مطلعة أن الاجتماع تأجل.", "مصادر مطلعة", "anonymous", True),
+    ("وأفادت مصادر عراقية بأن الوفد وصل.", "مصادر عراقية", "anonymous", True),
+    ("وقال مصدر إيراني إن الرد سيكون مدروسا.", "مصدر إيراني", "anonymous", True),
+    ("قال دبلوماسي غربي إن المحادثات متعثرة.", "دبلوماسي غربي", "anonymous", True),
+    ("وقال أحد الحراس، الذي فضل عدم ذكر اسمه، إن الانفجار كان قويا.", "أحد الحراس", "anonymous", True),
+    # named: not anonymous, even with an unnamed source later in the sentence
+    ("قال المتحدث باسم البنتاغون إن مسؤولا، لم يرد اسمه، أبلغه بذلك.", "المتحدث باسم البنتاغون", "us_government", False),
+    ("وأعلنت كتائب حزب الله في بيان أنها علقت عملياتها.", "كتائب حزب الله", "armed_groups", False),
+    ("وقال القيادي في عصائب أهل الحق جواد الطليباوي إن الهدنة انتهت.",   # definite: a known person
+     "القيادي في عصائب أهل الحق", "armed_groups", False),
+    ("وقال عضو لجنة الأمن والدفاع النيابية مهدي تقي إن الانسحاب ضروري.",   # a title before a name
+     "عضو لجنة الأمن والدفاع النيابية مهدي تقي", "other", False),
+    ("وقال قيادي بارز في كتائب حزب الله إن الهدنة انتهت.", "قيادي بارز في كتائب حزب الله", "armed_groups", True),
+]
+
+
+@pytest.mark.parametrize("text, surface, source_type, anonymous", UNNAMED_CASES)
+def test_unnamed_sources_take_the_type_of_their_body(text, surface, source_type, anonymous):
+    cited = attributions.attributions(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+    assert len(cited) == 1, cited[["verb", "source_surface"]].values.tolist()
+    row = cited.iloc[0]
+    assert (row["source_surface"], row["source_type"], bool(row["anonymous"])) == (surface, source_type, anonymous)
+    assert row["source_affiliation"] == (source_type if anonymous and source_type != "anonymous" else "")
+
+
+def test_a_definite_unnamed_reference_takes_the_earlier_unnamed_source_type():
+    text = ("وقال مسؤول رفيع في الخارجية الأمريكية إن القوات باقية. "
+            "وأشار المسؤول، الذي طلب عدم الكشف عن هويته، إلى أن المحادثات مستمرة. "
+            "وقال مصدر أمني إن الوضع هادئ. وأضاف المصدر أن التحقيق جار.")
+    cited = attributions.attributions(pd.DataFrame({"article_id": ["t"], "text": [text]}))
+    got = list(zip(cited["source_surface"], cited["source_type"], cited["anonymous"]))
+    assert got == [("مسؤول رفيع في الخارجية الأمريكية", "us_government", True),
+                   ("المسؤول", "us_government", True),      # the same head noun: the same official
+                   ("مصدر أمني", "anonymous", True),
+                   ("المصدر", "anonymous", True)]           # nothing typed to point back to
+
+
+def test_shares_count_unnamed_sources_within_their_type():
+    arts = _articles({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مسؤول عسكري أمريكي إن القاعدة آمنة. "
+                           "وقال مصدر أمني إن الطريق مغلق."}, {"a": "X"})
+    shares = attributions.cited_source_shares(attributions.attributions(arts), arts).set_index("source_type")
+    assert shares.loc["us_government", ["count", "unnamed", "total"]].tolist() == [2, 1, 3]
+    assert shares.loc["anonymous", ["count", "unnamed"]].tolist() == [1, 1]
+    assert shares.loc["us_government", "share"] == 0.667
 
 
 def test_actor_lexicon_is_reused_for_sources():
@@ -224,7 +309,9 @@ def test_verb_classes_by_outlet_counts_anonymous_us_officials_as_us():
     assert table.loc["X", "distancing_share"] == 0.5
     assert table.loc["Y", "attributions"] == 0 and pd.isna(table.loc["Y", "distancing_share"])
     by_type = attributions.verb_classes_by_outlet(cited, arts, by="source_type").set_index("outlet")
-    assert by_type.loc["X", "attributions"] == 1
+    assert by_type.loc["X", "attributions"] == 2          # the unnamed official is typed us_government
+    named = attributions.verb_classes_by_outlet(cited[~cited["anonymous"]], arts).set_index("outlet")
+    assert named.loc["X", "attributions"] == 1
 
 
 # --------------------------------------------------------------------------------------------
@@ -238,11 +325,11 @@ def test_verb_classes_by_outlet_counts_anonymous_us_officials_as_us():
 STYLE_CASES = [
     # wire services
     ("قال متحدث باسم التحالف الدولي لوكالة فرانس برس إن القوات لن تنسحب قبل 2026.",
-     "قال", "neutral", "us_government", "", "فرانس برس"),
+     "قال", "neutral", "us_government", "us_government", "فرانس برس"),   # an unnamed spokesman
     ("وأبلغ مسؤول عراقي رويترز أن المفاوضات ستستأنف الأسبوع المقبل.",
-     "وأبلغ", "neutral", "anonymous", "iraqi_government", "رويترز"),
+     "وأبلغ", "neutral", "iraqi_government", "iraqi_government", "رويترز"),
     ("وصرّح مسؤول أمريكي لوكالة أسوشيتد برس بأن الضربة استهدفت مخزنا للطائرات المسيرة.",
-     "وصرّح", "neutral", "anonymous", "us_government", "أسوشيتد برس"),
+     "وصرّح", "neutral", "us_government", "us_government", "أسوشيتد برس"),
     ("وأقر البنتاغون بأن ثلاثة جنود أصيبوا بارتجاج في الدماغ.",
      "وأقر", "conceding", "us_government", "", ""),
     ("كتب المتحدث باسم الخارجية الأمريكية على منصة إكس: «ندين الهجوم».",
@@ -257,7 +344,7 @@ STYLE_CASES = [
     ("وادعت القيادة المركزية الأمريكية (سنتكوم) أن الغارة قتلت قياديا.",
      "وادعت", "distancing", "us_government", "", ""),
     ("وزعم مسؤولون أمريكيون أن الفصائل تتلقى أوامرها من طهران.",
-     "وزعم", "distancing", "anonymous", "us_government", ""),
+     "وزعم", "distancing", "us_government", "us_government", ""),
     ("ووصفت طهران الضربة بأنها عدوان سافر على سيادة العراق.",
      "ووصفت", "neutral", "iranian_or_aligned", "", ""),
     ("وحذر قائد فيلق القدس من أن الرد سيكون قاسيا.",
@@ -274,12 +361,12 @@ STYLE_CASES = [
     ("وحذرت الخارجية الأمريكية رعاياها من السفر إلى العراق.",
      "وحذرت", "neutral", "us_government", "", ""),
     ("ونقلت قناة العربية عن مسؤول أمريكي، لم يكشف اسمه، أن الانسحاب ليس مطروحا.",
-     "ونقلت", "neutral", "anonymous", "us_government", "قناة العربية"),
+     "ونقلت", "neutral", "us_government", "us_government", "قناة العربية"),
     ("وكشفت صحيفة واشنطن بوست أن الخطة جاهزة.",
      "وكشفت", "neutral", "western_media", "", ""),
     # Iraqi outlets
     ("وأفاد مصدر أمني عراقي بسقوط صاروخين قرب القاعدة.",
-     "وأفاد", "neutral", "anonymous", "iraqi_government", ""),
+     "وأفاد", "neutral", "iraqi_government", "iraqi_government", ""),
     ("وقال مصدر أمني، طلب عدم الكشف عن اسمه، إن الهجوم استهدف رتلا للدعم اللوجستي.",
      "وقال", "neutral", "anonymous", "", ""),
     ("وأفادت خلية الإعلام الأمني في بيان بأن الدفاعات تصدت لطائرة مسيرة.",
@@ -300,16 +387,16 @@ STYLE_CASES = [
      "ونفت", "neutral", "armed_groups", "", ""),
     # Kurdish outlets
     ("صرح مسؤول في حكومة إقليم كوردستان بأن أربيل لم تتلق أي طلب.",
-     "صرح", "neutral", "anonymous", "iraqi_government", ""),
+     "صرح", "neutral", "iraqi_government", "iraqi_government", ""),
     ("وأكدت حكومة إقليم كردستان أن التنسيق مع التحالف مستمر.",
      "وأكدت", "neutral", "iraqi_government", "", ""),
     # imperfect, feminine and plural forms
     ("تقول واشنطن إن مهمتها في العراق تغيرت.",
      "تقول", "neutral", "us_government", "", ""),
     ("ويقول مسؤولون عراقيون إن المحادثات متعثرة.",
-     "ويقول", "neutral", "anonymous", "iraqi_government", ""),
+     "ويقول", "neutral", "iraqi_government", "iraqi_government", ""),
     ("ويرى مسؤولون أمريكيون أن الانسحاب سابق لأوانه.",
-     "ويرى", "neutral", "anonymous", "us_government", ""),
+     "ويرى", "neutral", "us_government", "us_government", ""),
     ("وأشارت الناطقة باسم البنتاغون إلى أن الجنود بخير.",
      "وأشارت", "neutral", "us_government", "", ""),
     ("ولفت الناطق باسم كتائب حزب الله إلى أن الهدنة انتهت.",
@@ -385,7 +472,7 @@ CONTEXT_CASES = [
     ("تقول واشنطن إن مهمتها تغيرت، لكنها لا ترى ضرورة في أن تشمل المحادثات الانسحاب.",
      [("تقول", "neutral", "us_government", "after_verb"), ("ترى", "neutral", "us_government", "carried_over")]),
     ("وأكد المسؤول العراقي أن الوفد غادر، فقد لفت إلى أن المحادثات انتهت.",
-     [("وأكد", "neutral", "anonymous", "after_verb"), ("لفت", "neutral", "anonymous", "carried_over")]),
+     [("وأكد", "neutral", "iraqi_government", "after_verb"), ("لفت", "neutral", "iraqi_government", "carried_over")]),
     ("وتابع: «لن نسمح بتحويل العراق إلى ساحة صراع».",   # no subject and nothing to carry over
      [("وتابع", "neutral", "unknown", "unresolved")]),
 ]

@@ -15,6 +15,23 @@ Verb forms are matched with the rules of :mod:`helpers.framing` (verbs take only
 proclitics and the article). The cited source is a noun phrase found next to the verb; the rules
 are in :func:`attributions`.
 
+Unnamed sources. ``source_type`` is the side a source speaks for, and whether it is named is a
+separate boolean column, ``anonymous``: True for an unnamed head noun (مسؤول, مصادر, متحدث باسم,
+قيادي في ...) that names no person, or with an anonymity cue (طلب عدم الكشف عن هويته, لم يرد
+اسمه, فضل عدم ذكر اسمه). An unnamed official of a stated body takes the body's type: مسؤول في
+كتائب حزب الله -> armed_groups, مصادر في وزارة الدفاع العراقية -> iraqi_government, مسؤول عسكري
+أمريكي -> us_government (anonymous = True in all three). ``source_type = "anonymous"`` is left
+only for unnamed sources with no stated affiliation (مصدر أمني, مصادر مطلعة, دبلوماسي غربي).
+Decision on nationality adjectives: they type an unnamed *official* (مسؤول عراقي ->
+iraqi_government), but an unnamed *source* (مصدر, مصادر) only together with an institutional
+qualifier (مصدر أمني عراقي, مصادر عسكرية أمريكية -> the government; مصادر عراقية stays
+anonymous: Iraqi sources may be politicians, faction members or journalists); the word lists
+are ``head``, ``head_source``, ``head_indefinite`` and ``qualifier`` rows of
+``cited_sources.csv``. A later definite reference (وقال المسؤول) takes the type of the latest
+earlier unnamed source of the article with the same head noun. (Before this change unnamed
+officials were typed ``anonymous`` with their side in ``source_affiliation``; that column is
+kept, now equal to ``source_type`` for an unnamed source with an affiliation, else empty.)
+
 Example:
     >>> import pandas as pd
     >>> arts = pd.DataFrame({"article_id": ["a"], "text": ["وزعمت واشنطن أن الضربة دقيقة."]})
@@ -75,11 +92,12 @@ _VERB_COLUMNS = ("lemma", "forms", "kind", "verb_class", "requires", "context", 
 _VERB_KINDS = ("verb", "participle", "noun", "phrase", "preposition")
 _VERB_CONTEXTS = ("", "complement", "clause_start", "clause_start|complement")
 _SOURCE_COLUMNS = ("alias", "source_id", "source_type", "match", "gloss_en", "note")
-_SOURCE_MATCHES = ("name", "exact", "nisba", "head", "cue", "office", "actor", "type_label")
+_SOURCE_MATCHES = ("name", "exact", "nisba", "head", "head_source", "head_indefinite", "qualifier", "cue", "office",
+                   "actor", "type_label")
 
 ATTRIBUTION_COLUMNS = [
     "article_id", "verb", "verb_lemma", "verb_class", "source_surface", "source_type", "source_id",
-    "source_actor_id", "source_affiliation", "conduit", "conduit_type", "resolution",
+    "source_actor_id", "source_affiliation", "anonymous", "conduit", "conduit_type", "resolution",
     "start", "end", "source_start", "source_end", "sentence",
 ]
 
@@ -118,7 +136,11 @@ def load_cited_sources() -> pd.DataFrame:
     Columns: alias (Arabic), source_id, source_type (one of :data:`SOURCE_TYPES`), match, gloss_en,
     note. ``match`` says how a row is used: ``name`` anywhere in the source phrase, ``exact`` only
     as the whole phrase (الجزيرة, العربية), ``nisba`` an adjective used as a fallback (أمريكي),
-    ``head`` an anonymous head noun (مسؤول, مصدر), ``cue`` an anonymity cue (لم يرد اسمه),
+    ``head`` an unnamed head noun (مسؤول, دبلوماسي) that a nationality adjective alone affiliates
+    (مسؤول أمريكي), ``head_source`` one that needs a ``qualifier`` too (مصدر أمني عراقي, not
+    مصدر عراقي), ``head_indefinite`` one that is unnamed only without the article (متحدث باسم,
+    قيادي في; المتحدث باسم البنتاغون names an office holder), ``qualifier`` an institutional
+    adjective (أمني, عسكري, حكومي), ``cue`` an anonymity cue (لم يرد اسمه),
     ``office`` a generic office or title word (وزارة, المتحدث) ignored when a short definite
     reference (المتحدثة باسم وزارة الخارجية, الوزارة) is matched to a source named earlier in the
     article, ``actor`` an actor id of ``actors.csv`` whose descendants get this source type, and
@@ -185,6 +207,7 @@ _NEGATIONS = frozenset("لا لم لن ولا ولم ولن فلا فلم فلن
 _RELATIVES = frozenset("الذي التي الذين اللذين اللتين اللواتي".split())
 _PARTICLE_PRONOUN = re.compile(r"[وف]?(?:لكن|ان|لان|كان|بان)(?:ه|ها|هم|هما|هن|ني|نا)")   # لكنها, إنه: the subject is a pronoun
 _WHAT = frozenset("ما لما بما".split())
+_HEAD_LINKS = frozenset("في من داخل لدي باسم".split())   # متحدث باسم, قيادي في: the body follows
 _NP_MAX_WORDS = 7
 _ANONYMITY_WINDOW = 12
 
@@ -196,6 +219,8 @@ class _Source:
     source_id: str = ""
     actor_id: str = ""
     affiliation: str = ""
+    anonymous: bool = False
+    head: str = ""
     start: int = -1
     end: int = -1
 
@@ -211,15 +236,30 @@ def _strip_clitics(word: str) -> set[str]:
     return variants
 
 
+@dataclass(frozen=True)
+class _SourceTables:
+    heads: frozenset[str]             # every unnamed head noun (head, head_source, head_indefinite)
+    source_heads: frozenset[str]      # مصدر, مصادر: a nationality adjective alone does not type them
+    indefinite_heads: frozenset[str]  # متحدث, قيادي: unnamed only without the article
+    qualifiers: frozenset[str]        # أمني, عسكري: make a nationality adjective type a مصدر
+    nisbas: frozenset[str]            # أمريكي, عراقي
+    exact: dict[str, tuple[str, str]]
+    actor: dict[str, tuple[str, str]]
+
+
 @lru_cache(maxsize=1)
-def _source_tables() -> tuple[frozenset[str], dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
-    """(anonymous head nouns, exact aliases -> (type, id), actor ids -> (type, id))."""
+def _source_tables() -> _SourceTables:
+    """The word lists and lookups of ``cited_sources.csv`` used to type a source phrase."""
     src = load_cited_sources()
-    heads = frozenset(normalize_for_matching(a) for a in src.loc[src["match"] == "head", "alias"])
+
+    def words(*matches: str) -> frozenset[str]:
+        return frozenset(normalize_for_matching(a) for a in src.loc[src["match"].isin(matches), "alias"])
+
     exact = {normalize_for_matching(r["alias"]): (r["source_type"], r["source_id"])
              for _, r in src[src["match"] == "exact"].iterrows()}
     actor = {r["alias"]: (r["source_type"], r["source_id"]) for _, r in src[src["match"] == "actor"].iterrows()}
-    return heads, exact, actor
+    return _SourceTables(words("head", "head_source", "head_indefinite"), words("head_source"),
+                         words("head_indefinite"), words("qualifier"), words("nisba"), exact, actor)
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +271,7 @@ def _actor_parents() -> dict[str, str]:
 
 
 def _actor_source_type(actor_id: str) -> tuple[str, str] | None:
-    _, _, by_actor = _source_tables()
+    by_actor = _source_tables().actor
     parents = _actor_parents()
     current, seen = actor_id, set()
     while current and current not in seen:
@@ -242,31 +282,65 @@ def _actor_source_type(actor_id: str) -> tuple[str, str] | None:
     return None
 
 
-def _is_anonymous_head(words: list[str]) -> bool:
-    heads, _, _ = _source_tables()
-    for word in words:
+@lru_cache(maxsize=1)
+def _person_actors() -> frozenset[str]:
+    from helpers import actors
+
+    lexicon = actors.load_actor_lexicon()
+    return frozenset(lexicon.loc[lexicon["type"] == "person", "actor_id"])
+
+
+def _anonymous_head(words: list[str], *, definite: bool = False) -> str:
+    """The unnamed head noun opening a phrase (after quantifiers), as normalised in the lexicon, or "".
+
+    مسؤول, مصادر, أحد المسؤولين. A ``head_indefinite`` noun (متحدث, قيادي, ضابط, عضو) counts only
+    without the article (المتحدث باسم البنتاغون names an office holder) and when a preposition,
+    a qualifier or a nationality adjective follows within two words (متحدث باسم, قيادي بارز في,
+    ضابط عراقي; not عضو لجنة الأمن والدفاع مهدي تقي, a title before a name). With ``definite``
+    the article is allowed (القيادي في العصائب: the phrase goes on after في).
+    """
+    tables = _source_tables()
+    for k, word in enumerate(words):
         if word in _QUANTIFIERS or word.isdigit() or not word[0].isalnum():
             continue
-        return bool(_strip_clitics(word) & heads)
-    return False
+        found = _strip_clitics(word) & tables.heads
+        if not found:
+            return ""
+        if found <= tables.indefinite_heads:
+            bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
+            if bare.startswith(("ال", "لل")) and not definite:
+                return ""
+            following = words[k + 1:k + 3]
+            if not any(w in _HEAD_LINKS or _strip_clitics(w) & (tables.qualifiers | tables.nisbas)
+                       for w in following):
+                return ""
+        return min(found, key=len)
+    return ""
 
 
-def classify_source(phrase: str, after: str = "") -> dict[str, str]:
+def _is_anonymous_head(words: list[str]) -> bool:
+    return bool(_anonymous_head(words))
+
+
+def classify_source(phrase: str, after: str = "") -> dict[str, str | bool]:
     """Type the cited source named by ``phrase`` (Arabic, as written); ``after`` is the text right after it.
 
-    Order: anonymous (the phrase starts with مسؤول / مصدر / مصادر ..., or an anonymity cue such as
-    لم يرد اسمه is in the phrase or in ``after``), then a named source of ``cited_sources.csv``
-    (the first in the phrase; ``exact`` names only as the whole phrase), then an actor of
-    ``actors.csv`` (typed by its nearest ancestor listed in ``cited_sources.csv``), then a
-    nationality adjective (أمريكي -> us_government); otherwise ``other`` (or ``unknown`` for an
-    empty phrase). For anonymous sources ``affiliation`` keeps the type the rest of the phrase
-    gives (مسؤول أمريكي -> us_government).
+    Order: a named source of ``cited_sources.csv`` (the first in the phrase; ``exact`` names only
+    as the whole phrase), then an actor of ``actors.csv`` (typed by its nearest ancestor listed in
+    ``cited_sources.csv``), then a nationality adjective (أمريكي -> us_government; for an unnamed
+    مصدر / مصادر only with a qualifier such as أمني); otherwise ``anonymous`` for an unnamed
+    source, ``other`` (or ``unknown`` for an empty phrase). ``anonymous`` is True when the phrase
+    starts with an unnamed head noun (مسؤول, مصادر, متحدث, قيادي ...) and names no person (an
+    actor of type person), or an anonymity cue such as لم يرد اسمه is in the phrase or in
+    ``after`` before the statement (أن, إن, a colon). ``source_affiliation`` repeats the type of
+    an unnamed source's affiliation (empty for named sources and unaffiliated unnamed ones).
 
-    Returns a dict with source_type, source_id, source_actor_id, source_affiliation.
+    Returns a dict with source_type, source_id, source_actor_id, source_affiliation, anonymous.
 
     Example:
-        >>> classify_source("مسؤول رفيع في الخارجية الأمريكية")["source_affiliation"]
-        'us_government'
+        >>> got = classify_source("مسؤول في كتائب حزب الله")
+        >>> got["source_type"], got["anonymous"]
+        ('armed_groups', True)
         >>> classify_source("وكالة «رويترز»")["source_type"]
         'western_media'
     """
@@ -278,7 +352,8 @@ def classify_source(phrase: str, after: str = "") -> dict[str, str]:
     actor_mentions = _actor_mentions(text)
     source = _classify(normal.text, tokens, 0, last, text, 0, normal, actor_mentions)
     return {"source_type": source.source_type, "source_id": source.source_id,
-            "source_actor_id": source.actor_id, "source_affiliation": source.affiliation}
+            "source_actor_id": source.actor_id, "source_affiliation": source.affiliation,
+            "anonymous": source.anonymous}
 
 
 def _count_quotes(text: str) -> int:
@@ -303,13 +378,18 @@ def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentenc
     words = tokens.words[a:b]
     found = _find_sources(norm)
     src = load_cited_sources()
-    window_end = tokens.ends[min(b + _ANONYMITY_WINDOW, len(tokens)) - 1]
-    anonymous = _is_anonymous_head(words) or any(
-        g == "cue" and cs <= m_start < window_end for m_start, _, _, g in found)
+    # an anonymity cue in the phrase or shortly after it, before the statement itself (أن, إن, :)
+    limit = min(b + _ANONYMITY_WINDOW, len(tokens))
+    stop = next((k for k in range(b, limit) if tokens.words[k] in _COMPLEMENTIZERS or tokens.words[k] == ":"), limit)
+    window_end = tokens.ends[stop - 1]
+    cue = any(g == "cue" and cs <= m_start < window_end for m_start, _, _, g in found)
+    tables = _source_tables()
+    head = _anonymous_head(words)
+    person = False
     # named sources: the first in the phrase, ties to the longest
     named = sorted((m for m in found if m[3] == "name" and cs <= m[0] < ce), key=lambda m: (m[0], m[0] - m[1]))
     bare = " ".join(w for w in words if w[0].isalnum())
-    exact = _source_tables()[1]
+    exact = tables.exact
     typed: tuple[str, str] | None = None
     if named:
         row = src.loc[named[0][2]]
@@ -323,18 +403,26 @@ def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentenc
         inside = actor_mentions[(actor_mentions["start"] < source.end) & (actor_mentions["end"] > source.start)]
         if len(inside):
             source.actor_id = str(inside.iloc[0]["actor_id"])
+            person = bool(set(inside["actor_id"].astype(str)) & _person_actors())
             if typed is None:
                 typed = _actor_source_type(source.actor_id)
     if typed is None:
         nisba = sorted(m for m in found if m[3] == "nisba" and cs <= m[0] < ce)
-        if nisba:
+        # a nationality adjective types an unnamed official (مسؤول أمريكي), but an unnamed "source"
+        # only with an institutional qualifier (مصدر أمني عراقي, not مصادر عراقية): see cited_sources.csv
+        # or an institution named by an office word (مصادر داخل وزارتي الدفاع والخارجية الأمريكيتين)
+        qualified = head not in tables.source_heads or any(
+            _strip_clitics(w) & (tables.qualifiers | _office_words()) for w in words)
+        if nisba and qualified:
             row = src.loc[nisba[0][2]]
             typed = (row["source_type"], row["source_id"])
-    if anonymous:
-        source.source_type, source.source_id = "anonymous", "anonymous"
-        source.affiliation = typed[0] if typed else ""
-    elif typed:
+    source.anonymous = (bool(head) and not person) or cue
+    source.head = head
+    if typed:
         source.source_type, source.source_id = typed
+        source.affiliation = typed[0] if source.anonymous else ""
+    elif source.anonymous:
+        source.source_type, source.source_id = "anonymous", "anonymous"
     else:
         source.source_type = "other"
     return source
@@ -361,7 +449,8 @@ def _forward_np(tokens: _Tokens, i: int, told_to: set[int]) -> tuple[int, int]:
             break
         if word in ("في", "وفي"):
             following = words[j + 1] if j + 1 < n else ""
-            if not _is_anonymous_head(words[a:j]) or following in _SPEECH_EVENTS or following in ("فيه", "فيها"):
+            if not (_anonymous_head(words[a:j + 2], definite=True)) or following in _SPEECH_EVENTS \
+                    or following in ("فيه", "فيها"):
                 break
         if count and (word in _TOLD_TO or word == "ل" or j in told_to):
             break
@@ -657,6 +746,13 @@ def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, 
             if _type_by_antecedent(source, tokens.words[a:b], antecedents) == "surname" and b > a + 1:
                 source = _classify(norm, tokens, a, a + 1, sentence, sentence_start, normal, actor_mentions)
                 _type_by_antecedent(source, tokens.words[a:a + 1], antecedents)
+        elif source.source_type == "anonymous" and source.head and _DEFINITE.match(tokens.words[a]):
+            # وقال المسؤول after مسؤول رفيع في الخارجية الأمريكية: the same unnamed official
+            for head, typed in reversed(state.get("unnamed", [])):
+                if head == source.head:
+                    source.source_type, source.source_id = typed
+                    source.affiliation = typed[0]
+                    break
         return source
 
     def conduit_after(b: int) -> tuple[str, str]:
@@ -778,13 +874,16 @@ def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, 
             source = _Source()
         elif resolution != "carried_over":
             state["last"] = source
+            if source.anonymous and source.head and source.source_type not in ("anonymous", "other", "unknown"):
+                state.setdefault("unnamed", []).append((source.head, (source.source_type, source.source_id)))
         sentence_source = source
         s, e = normal.to_source(m_start, m_end)
         rows.append({
             "verb": sentence[s:e], "verb_lemma": lemma, "verb_class": entry["verb_class"],
             "source_surface": source.surface, "source_type": source.source_type,
             "source_id": source.source_id, "source_actor_id": source.actor_id,
-            "source_affiliation": source.affiliation, "conduit": conduit, "conduit_type": conduit_type,
+            "source_affiliation": source.affiliation, "anonymous": source.anonymous,
+            "conduit": conduit, "conduit_type": conduit_type,
             "resolution": resolution, "start": sentence_start + s, "end": sentence_start + e,
             "source_start": source.start, "source_end": source.end, "sentence": sentence,
         })
@@ -816,11 +915,15 @@ def attributions(articles: pd.DataFrame, *, use_actors: bool = True) -> pd.DataF
     :mod:`helpers.actors` are reused); an untyped definite phrase takes the type of the latest
     earlier source name or actor of the article that contains its words, office words aside
     (المتحدثة باسم وزارة الخارجية after الخارجية الأمريكية; الوزارة), and a surname that of
-    the earlier full name (رسول after يحيى رسول). A medium told (قال مصدر ... لوكالة رويترز,
+    the earlier full name (رسول after يحيى رسول). An unnamed source of a stated body takes the
+    body's type with ``anonymous`` = True (مسؤول في كتائب حزب الله: armed_groups), and a definite
+    unnamed reference (وقال المسؤول) the type of the latest earlier unnamed source of the article
+    with the same head noun (مسؤول رفيع في الخارجية الأمريكية). A medium told (قال مصدر ... لوكالة رويترز,
     أبلغ مسؤول عراقي رويترز) is the ``conduit``; in بيان لوزارة الدفاع the ministry is the author.
 
     Columns: article_id, verb, verb_lemma, verb_class, source_surface, source_type, source_id,
-    source_actor_id, source_affiliation, conduit, conduit_type, resolution (after_verb,
+    source_actor_id, source_affiliation (the type of an unnamed source's stated affiliation, else
+    empty), anonymous (bool: the source is unnamed), conduit, conduit_type, resolution (after_verb,
     before_verb, after_an, carried_over, unresolved), start, end (the verb), source_start,
     source_end (-1 if none), sentence.
 
@@ -848,24 +951,32 @@ def cited_source_shares(cited: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
 
     ``cited`` is :func:`attributions`. One row per outlet and source type (all of
     :data:`SOURCE_TYPES`, zeros included); ``share`` is the type's fraction of the outlet's
-    attributions. Columns: outlet, outlet_ar, source_type, count, total, share.
+    attributions, and ``unnamed`` how many of the type's ``count`` are unnamed sources (column
+    ``anonymous``; an unnamed US official counts under us_government and in its ``unnamed``;
+    without that column only the ``anonymous`` type counts as unnamed). Columns: outlet,
+    outlet_ar, source_type, count, unnamed, total, share.
 
     Example:
         >>> import pandas as pd
         >>> arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "outlet_ar": ["س"]})
-        >>> cited = pd.DataFrame({"article_id": ["a", "a"], "source_type": ["anonymous", "us_government"]})
+        >>> cited = pd.DataFrame({"article_id": ["a"] * 4, "anonymous": [True, True, False, False],
+        ...                       "source_type": ["anonymous", "us_government", "us_government", "other"]})
         >>> t = cited_source_shares(cited, arts)
-        >>> t[t["count"] > 0][["source_type", "share"]].values.tolist()
-        [['us_government', 0.5], ['anonymous', 0.5]]
+        >>> t[t["count"] > 0][["source_type", "count", "unnamed", "share"]].values.tolist()
+        [['us_government', 2, 1, 0.5], ['anonymous', 1, 1, 0.25], ['other', 1, 0, 0.25]]
     """
     outlets = outlet_labels(articles)
     order = outlets.groupby(["outlet", "outlet_ar"], sort=False)["article_id"].min().reset_index()
     order = order.sort_values("article_id")
-    counts = (cited.merge(outlets, on="article_id").groupby(["outlet", "source_type"]).size()
-              .rename("count").reset_index())
+    data = cited[["article_id", "source_type"]].copy()
+    unnamed = cited["anonymous"] if "anonymous" in cited.columns else cited["source_type"].eq("anonymous")
+    data["unnamed"] = unnamed.fillna(False).astype(bool).to_numpy()
+    counts = (data.merge(outlets, on="article_id").groupby(["outlet", "source_type"])
+              .agg(count=("unnamed", "size"), unnamed=("unnamed", "sum")).reset_index())
     grid = order[["outlet", "outlet_ar"]].merge(pd.DataFrame({"source_type": list(SOURCE_TYPES)}), how="cross")
     grid = grid.merge(counts, on=["outlet", "source_type"], how="left")
     grid["count"] = grid["count"].fillna(0).astype(int)
+    grid["unnamed"] = grid["unnamed"].fillna(0).astype(int)
     grid["total"] = grid.groupby("outlet")["count"].transform("sum")
     grid["share"] = (grid["count"] / grid["total"].where(grid["total"] > 0)).round(3)
     return grid.reset_index(drop=True)
@@ -874,8 +985,10 @@ def cited_source_shares(cited: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
 def verb_class_by_source_type(cited: pd.DataFrame, by: str = "source_type") -> pd.DataFrame:
     """Cross-tab of verb_class (rows) x source type (columns) of :func:`attributions`, with totals.
 
-    ``by = "source_affiliation"`` types anonymous sources by whom they speak for (an anonymous
-    US official counts as us_government; named sources keep their type).
+    ``by = "source_affiliation"`` types unnamed sources by their affiliation; since unnamed
+    sources with a stated affiliation are typed by it in ``source_type`` (see the module
+    docstring) both give the same table on :func:`attributions` output; the option is kept for
+    tables made before. For named sources only, pass ``cited[~cited["anonymous"]]``.
 
     Example:
         >>> import pandas as pd
@@ -899,8 +1012,10 @@ def verb_classes_by_outlet(cited: pd.DataFrame, articles: pd.DataFrame, source_t
                            by: str = "source_affiliation") -> pd.DataFrame:
     """How each outlet introduces statements of one source type: counts per verb class and the distancing share.
 
-    With ``by = "source_affiliation"`` (default) anonymous officials count for whom they speak
-    (an unnamed US official is a US-government statement). One row per outlet (all outlets, zeros
+    Unnamed officials count for whom they speak (an unnamed US official is a US-government
+    statement): ``source_type`` already says so, and ``by = "source_affiliation"`` (default, kept
+    for tables made before) gives the same result; for named sources only pass
+    ``cited[~cited["anonymous"]]``. One row per outlet (all outlets, zeros
     included). Columns: outlet, outlet_ar, attributions, then one column per
     :data:`VERB_CLASSES`, and distancing_share (empty when the outlet cites no such source).
 
@@ -940,19 +1055,21 @@ def verb_classes_by_outlet(cited: pd.DataFrame, articles: pd.DataFrame, source_t
 def _source_type_labels() -> dict[str, str]:
     src = load_cited_sources()
     labels = src[src["match"] == "type_label"]
-    return dict(zip(labels["source_type"], labels["alias"]))
+    return dict(zip(labels["source_id"], labels["alias"]))  # source_id: a source type, or "unnamed"
 
 
 def plot_cited_sources(shares: pd.DataFrame) -> Any:
     """Stacked horizontal bars: the share of each source type among an outlet's attributions.
 
     ``shares`` is :func:`cited_source_shares`. One bar per outlet (label "Arabic — English",
-    with the number of attributions), segments in :data:`SOURCE_TYPES` order. Returns the Figure.
+    with the number of attributions), segments in :data:`SOURCE_TYPES` order; within a segment
+    the part cited through unnamed sources (column ``unnamed``) is hatched. Returns the Figure.
 
     Example:
         >>> fig = plot_cited_sources(cited_source_shares(attributions(arts), arts))  # doctest: +SKIP
     """
     import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
 
     from helpers import rtl
 
@@ -961,19 +1078,30 @@ def plot_cited_sources(shares: pd.DataFrame) -> Any:
     cmap = plt.get_cmap("tab10")
     type_labels = _source_type_labels()
     left = pd.Series(0.0, index=outlets["outlet"].values)
+    totals = outlets.set_index("outlet")["total"].reindex(left.index)
+    handles = []
     for k, source_type in enumerate(SOURCE_TYPES):
-        part = shares[shares["source_type"] == source_type].set_index("outlet")["share"].reindex(left.index).fillna(0)
+        rows = shares[shares["source_type"] == source_type].set_index("outlet").reindex(left.index)
+        part = rows["share"].fillna(0)
         if not part.any():
             continue
-        ax.barh(range(len(left)), part.values, left=left.values, color=cmap(k % 10),
-                label=rtl.label(type_labels.get(source_type, ""), source_type))
+        unnamed_counts = rows["unnamed"] if "unnamed" in rows.columns else pd.Series(0, index=left.index)
+        unnamed = (unnamed_counts.fillna(0) / totals.where(totals > 0)).fillna(0).clip(upper=part)
+        named = part - unnamed
+        color = cmap(k % 10)
+        ax.barh(range(len(left)), named.values, left=left.values, color=color)
+        ax.barh(range(len(left)), unnamed.values, left=(left + named).values, color=color,
+                hatch="///", edgecolor="white", linewidth=0)
+        handles.append(Patch(facecolor=color, label=rtl.label(type_labels.get(source_type, ""), source_type)))
         left = left + part
+    handles.append(Patch(facecolor="0.6", hatch="///", edgecolor="white",
+                         label=rtl.label(type_labels.get("unnamed", ""), "unnamed source (hatched)")))
     ax.set_yticks(range(len(outlets)),
                   [rtl.label(ar, f"{en} (n={int(n)})") for en, ar, n in outlets.values], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("share of the outlet's attributions")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=8, frameon=False)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=8, frameon=False)
     ax.set_title("Who is cited: composition of sources per outlet", fontsize=10)
     fig.tight_layout()
     return fig
