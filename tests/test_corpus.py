@@ -351,3 +351,114 @@ def test_shingles_do_not_depend_on_where_a_passage_is():
     assert len(alone) == 5 and alone <= inside  # 9 words, 5 five-word shingles
     # spelling variants fold before hashing: the same passage with other alef/yeh forms matches
     assert set(corpus.word_shingles(passage.replace("إلى", "الى").replace("الأمريكية", "الامريكيه")).tolist()) == alone
+
+
+# --------------------------------------------------------------------------------------------
+# Realistic HTML pages: the article is extracted, the page around it does not leak
+
+HTML_TITLE = "البنتاغون يدرس خفض عدد قواته في العراق"
+HTML_PARAGRAPHS = [
+    "قال مسؤولون في وزارة الدفاع الأمريكية إن الوزارة تدرس خطة لخفض عدد الجنود المنتشرين في العراق، والبالغ نحو 2500 جندي، خلال العام المقبل.",
+    "وأضاف المسؤولون أن القرار النهائي لم يتخذ بعد، وأنه سيعتمد على نتائج المحادثات الجارية مع الحكومة العراقية في إطار اللجنة العسكرية العليا.",
+    "وكان رئيس الوزراء العراقي قد كتب في منشور على فيسبوك أن بلاده تريد علاقة ثنائية طبيعية مع الولايات المتحدة بعد انتهاء مهمة التحالف الدولي.",
+]
+# Page furniture around the article: none of these strings may reach the clean text.
+HTML_LEAKS = ["الرئيسية", "سياسة الخصوصية", "الأكثر قراءة", "حوثيون يهاجمون سفينة", "googletag", "اشترك في النشرة",
+              "جميع الحقوق محفوظة", "تابعونا", "اقرأ أيضا", "السوداني يزور أنقرة", "إعلان"]
+
+
+def news_page(charset: str = "utf-8") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in HTML_PARAGRAPHS)
+    return f"""<!DOCTYPE html>
+<html lang="ar" dir="rtl"><head><meta charset="{charset}"><title>{HTML_TITLE} | موقع الأخبار</title>
+<script>window.dataLayer = window.dataLayer || []; googletag.cmd.push(function() {{}});</script>
+<style>.ad {{ display: none }}</style></head>
+<body>
+<header><nav><ul><li><a href="/">الرئيسية</a></li><li><a href="/politics">سياسة</a></li>
+<li><a href="/economy">اقتصاد</a></li></ul></nav>
+<div class="newsletter">اشترك في النشرة البريدية لتصلك آخر الأخبار</div></header>
+<main>
+<article>
+<h1>{HTML_TITLE}</h1>
+<div class="meta"><time datetime="2024-03-12T10:05:00+03:00">12 مارس 2024</time></div>
+{paragraphs}
+<div class="ad">إعلان</div>
+<div class="related"><h3>اقرأ أيضا</h3><ul><li><a href="/a/1">السوداني يزور أنقرة لبحث ملف المياه</a></li></ul></div>
+</article>
+<aside><h2>الأكثر قراءة</h2><ol><li><a href="/a/2">حوثيون يهاجمون سفينة في البحر الأحمر</a></li>
+<li><a href="/a/3">ارتفاع أسعار النفط في الأسواق العالمية</a></li></ol></aside>
+</main>
+<footer><p>تابعونا على فيسبوك وتويتر</p><a href="/privacy">سياسة الخصوصية</a>
+<p>© 2024 جميع الحقوق محفوظة</p></footer>
+<script>(function(){{var s=document.createElement('script');}})();</script>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(("name", "charset", "encode", "encoding"), [
+    ("page.html", "utf-8", lambda t: t.encode("utf-8"), "utf-8"),
+    ("page_cp1256.html", "windows-1256", lambda t: t.encode("cp1256"), "cp1256"),
+    ("page_bom.htm", "utf-8", lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"), "utf-8-sig"),
+    ("page_without_extension.txt", "utf-8", lambda t: t.encode("utf-8"), "utf-8"),
+])
+def test_news_page_html_yields_the_article_and_no_page_furniture(raw, name, charset, encode, encoding):
+    page = news_page(charset)
+    if encoding == "cp1256":
+        page = page.replace("©", "(c)")  # not in Windows-1256; the notice words stay
+    (raw / name).write_bytes(encode(page))
+    c = load(raw, [meta_row("001", name)])
+    status, reason, found = status_of(c, name)
+    assert status == "ingested", reason
+    assert found.startswith(encoding) and "trafilatura" in found
+    article = c.articles.iloc[0]
+    assert article["title"] == HTML_TITLE
+    assert article["text"] == "\n\n".join([HTML_TITLE, *HTML_PARAGRAPHS])
+    for leak in HTML_LEAKS:
+        assert leak not in article["text"], leak
+    assert "<" not in article["text"] and "{" not in article["text"]
+    # the sentences table covers the extracted article, offsets into its text
+    sentences = c.sentences[c.sentences["article_id"] == "001"]
+    assert [article["text"][s:e] for s, e in zip(sentences["start"], sentences["end"])] == sentences["text"].tolist()
+    assert sentences["text"].iloc[-1] == HTML_PARAGRAPHS[-1]
+
+
+def test_html_page_without_an_article_is_rejected_with_a_reason(raw):
+    page = ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>الرئيسية</title></head><body>"
+            "<nav><a href='/'>الرئيسية</a></nav><footer>© 2024</footer></body></html>")
+    (raw / "empty_page.html").write_text(page, encoding="utf-8")
+    c = load(raw, [meta_row("001", "empty_page.html")])
+    status, reason, _ = status_of(c, "empty_page.html")
+    assert status == "rejected"
+    assert "HTML" in reason or "nothing left after cleaning" in reason
+
+
+def test_sentence_table_equals_splitting_each_article_alone(raw):
+    from helpers.text import split_sentences
+
+    for seed in range(6):
+        (raw / f"a{seed}.txt").write_text(article_text(seed) + "د. علي قال: «نعم».\n\nU.S. 2.5!", encoding="utf-8")
+    c = load(raw, [meta_row(f"{seed:03d}", f"a{seed}.txt") for seed in range(6)])
+    for article in c.articles.itertuples():
+        rows = c.sentences[c.sentences["article_id"] == article.article_id]
+        assert list(zip(rows["start"], rows["end"])) == split_sentences(article.text)
+        assert rows["sentence_id"].tolist() == list(range(len(rows))) and article.n_sentences == len(rows)
+
+
+def test_furniture_inside_the_article_element_is_cleaned_after_extraction(raw):
+    # furniture the extractor keeps (it sits inside <article>) is removed by clean_article and audited
+    first = "بغداد - (أ ف ب): " + HTML_PARAGRAPHS[0]
+    page = ("<!DOCTYPE html><html lang='ar' dir='rtl'><head><meta charset='utf-8'><title>" + HTML_TITLE
+            + "</title></head><body><article><h1>" + HTML_TITLE + "</h1><div class='byline'>كتب: أحمد علي</div>"
+            "<figure><img src='a.jpg'><figcaption>جنود أمريكيون في قاعدة عين الأسد (رويترز)</figcaption></figure>"
+            f"<p>{first}</p><p>{HTML_PARAGRAPHS[1]}</p>"
+            "<p>اقرأ أيضا: <a href='/x'>السوداني يزور أنقرة لبحث ملف المياه</a></p>"
+            "<div class='share'>شارك: فيسبوك | تويتر | واتساب</div><p>الوسوم: العراق، أمريكا</p>"
+            "</article></body></html>")
+    (raw / "inside.html").write_text(page, encoding="utf-8")
+    c = load(raw, [meta_row("001", "inside.html")])
+    assert c.articles.loc[0, "text"] == "\n\n".join([HTML_TITLE, first, HTML_PARAGRAPHS[1]])
+    for leak in ["كتب:", "(رويترز)", "السوداني يزور أنقرة", "الوسوم", "واتساب"]:
+        assert leak not in c.articles.loc[0, "text"], leak
+    # whatever the extractor kept of the furniture is in the audit with a reason
+    assert set(c.audit["reason"]) <= {"byline", "photo caption or credit", "teaser link", "share buttons", "tag list"}
+    assert "teaser link" in set(c.audit["reason"])

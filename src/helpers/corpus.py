@@ -219,9 +219,32 @@ def _decode_legacy_arabic(data: bytes) -> tuple[str, str] | None:
     return None
 
 
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.IGNORECASE)
+_HTML_MARKUP = re.compile(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]*>|&[#A-Za-z0-9]+;", re.IGNORECASE | re.DOTALL)
+
+
+def _declared_html_charset(data: bytes) -> tuple[str, str] | None:
+    """An HTML page's ``<meta charset>`` (or http-equiv content type), if the bytes decode with it
+    and the page's text (markup aside) is mostly Arabic; else None."""
+    import codecs
+
+    match = _META_CHARSET.search(data[:4096])
+    if match is None or not _HTML_START.match(data[:2000].decode("ascii", "replace")):
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+        text = data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if _arabic_share(_HTML_MARKUP.sub(" ", text)) < 0.6:
+        return None
+    return text, {"iso8859-6": "iso-8859-6"}.get(name, name)
+
+
 def decode_article_bytes(data: bytes) -> Decoded:
-    """Decode a raw file: UTF-8 (with or without BOM), UTF-16/32 by BOM, else Windows-1256 or
-    ISO-8859-6 (charset-normalizer, then a check that the result is mostly Arabic letters).
+    """Decode a raw file: UTF-8 (with or without BOM), UTF-16/32 by BOM, else the charset an HTML
+    page declares (``<meta charset="windows-1256">``), else Windows-1256 or ISO-8859-6
+    (charset-normalizer); a legacy decoding is accepted only if the text is mostly Arabic letters.
     Empty, whitespace-only and binary files are rejected with the reason.
 
     Example:
@@ -252,6 +275,9 @@ def decode_article_bytes(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8", "")
     except UnicodeDecodeError:
         pass
+    declared = _declared_html_charset(data)
+    if declared is not None:
+        return Decoded(declared[0], declared[1], "")
     legacy = _decode_legacy_arabic(data)
     if legacy is not None:
         return Decoded(legacy[0], legacy[1], "")
@@ -327,9 +353,8 @@ def _shingles_and_word_count(text: str, size: int = SHINGLE_WORDS) -> tuple[np.n
     ends = inside.copy()
     ends[:-1] &= is_space[1:]
     word_ends = np.flatnonzero(ends) + 1
-    alnum_before = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(alnum[codes], out=alnum_before[1:])
-    n_words = int(np.count_nonzero(alnum_before[word_ends] - alnum_before[word_starts]))
+    # a word counts if it has a letter or digit: OR over each word (and the spaces after it)
+    n_words = int(np.count_nonzero(np.logical_or.reduceat(alnum[codes], word_starts)))
     forward, backward = _powers(1 << n.bit_length())
     prefix = np.zeros(n + 1, dtype=np.uint64)
     np.cumsum(values[codes] * forward[:n], dtype=np.uint64, out=prefix[1:])
@@ -555,7 +580,6 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
     seen_hashes: dict[str, str] = {}
     near = _NearDuplicateIndex(NEAR_DUPLICATE_JACCARD)
     articles: list[dict[str, object]] = []
-    sentences: list[tuple[str, int, str, int, int]] = []
     audit: list[dict[str, object]] = []
 
     for name, data, reason in sorted(entries, key=order):
@@ -616,28 +640,54 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
                                       "no row in metadata.csv: add one (article_id, file, sha256, outlet, "
                                       f"published, date_precision, evidence); sha256 {sha}", encoding, **facts))
             continue
-        spans = split_sentences(article.text)
         articles.append({
             **{c: row[c] for c in METADATA_COLUMNS if c != "sha256"}, "sha256": sha,
             "title": article.title, "text": article.text, "source_line": article.source_line,
-            "n_words": n_words, "n_sentences": len(spans),
+            "n_words": n_words, "n_sentences": 0,  # filled in by _sentence_table
         })
-        clean = article.text
-        sentences.extend((article_id, number, clean[start:end], start, end)
-                         for number, (start, end) in enumerate(spans))
         audit.extend({"article_id": article_id, "file": name, "line_no": r.line_no, "line": r.line,
                       "reason": r.reason} for r in article.removed)
         report.append(_report_row(name, article_id, "ingested", f"decoded as {encoding}; "
                                   f"{len(article.removed)} line(s)/fragment(s) removed by cleaning",
                                   encoding, **facts))
 
+    sentences = _sentence_table(articles)
     return Corpus(
         articles=_frame(articles, ARTICLE_COLUMNS, ["article_id"], ints=["n_words", "n_sentences"]),
-        sentences=_frame(sentences, SENTENCE_COLUMNS, ["article_id", "sentence_id"],
-                         ints=["sentence_id", "start", "end"]),
+        sentences=sentences,
         report=_frame(report, REPORT_COLUMNS, ["article_id", "file"], ints=["n_bytes"], empty_last="article_id"),
         audit=_frame(audit, AUDIT_COLUMNS, ["article_id", "line_no"], ints=["line_no"]),
     )
+
+
+def _sentence_table(articles: list[dict[str, object]]) -> pd.DataFrame:
+    """The sentences of every article (:func:`helpers.text.split_sentences`) as one frame, built
+    column by column; sets each article's ``n_sentences``."""
+    starts: list[int] = []
+    ends: list[int] = []
+    texts: list[str] = []
+    counts: list[int] = []
+    for article in articles:
+        text = str(article["text"])
+        spans = split_sentences(text)
+        article["n_sentences"] = len(spans)
+        counts.append(len(spans))
+        for start, end in spans:
+            starts.append(start)
+            ends.append(end)
+            texts.append(text[start:end])
+    count_array = np.array(counts, dtype=np.int64)
+    first = np.repeat(np.cumsum(count_array) - count_array, count_array)
+    frame = pd.DataFrame({
+        "article_id": np.repeat(np.array([str(a["article_id"]) for a in articles], dtype=object), count_array),
+        "sentence_id": np.arange(len(starts), dtype=np.int64) - first,
+        "text": np.array(texts, dtype=object),
+        "start": np.array(starts, dtype=np.int64),
+        "end": np.array(ends, dtype=np.int64),
+    }, columns=SENTENCE_COLUMNS)
+    for column in ("article_id", "text"):
+        frame[column] = frame[column].astype("str")
+    return frame.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
 
 
 def _frame(data: list[dict[str, object]] | list[tuple], columns: list[str], sort_by: list[str], *,

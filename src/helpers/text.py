@@ -340,18 +340,6 @@ _SENTENCE_BREAK = np.zeros(0x10000, dtype=bool)
 _SENTENCE_BREAK[[ord(c) for c in _TERMINATORS + "\n"]] = True
 
 
-def _dot_ends_sentence(text: str, i: int) -> bool:
-    """A single "." at ``i``: not after an initial (د. علي, U.S.) nor before a Latin letter or any
-    digit (2.5, ٢.٥, aljazeera.net)."""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    if after and (after.isdigit() or (after.isascii() and after.isalpha())):
-        return False
-    before = text[i - 1] if i > 0 else ""
-    if before.isalpha() and (i < 2 or not text[i - 2].isalnum()):
-        return False
-    return True
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentence spans ``(start, end)``, ``text[start:end]`` being a sentence.
 
@@ -372,32 +360,36 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     else:
         positions = sorted(i for i, char in enumerate(text) if char in _TERMINATORS or char == "\n")
     spans: list[tuple[int, int]] = []
-    cuts: list[tuple[int, int]] = []  # (piece start, piece end) before trimming whitespace
+    add = spans.append
     start = 0
-    for i in positions:
+    for i in positions + [n]:  # n: the end of the text closes the last piece
         if i < start:
             continue  # already inside a run of terminators and closers
-        char = text[i]
-        if char == "\n":
-            cuts.append((start, i))
-            start = i + 1
-            continue
-        j = i + 1
-        while j < n and text[j] in _TERMINATORS:
-            j += 1
-        if j == i + 1 and char == "." and not _dot_ends_sentence(text, i):
-            continue
-        while j < n and text[j] in _CLOSERS:
-            j += 1
-        cuts.append((start, j))
-        start = j
-    cuts.append((start, n))
-    for s, e in cuts:
-        piece = text[s:e]
+        if i == n:
+            end = n
+        elif text[i] == "\n":
+            end, next_start = i, i + 1
+        else:
+            j = i + 1
+            while j < n and text[j] in _TERMINATORS:
+                j += 1
+            if j == i + 1 and text[i] == ".":  # a lone "." (inlined: this loop is hot)
+                after = text[j] if j < n else ""
+                if after.isdigit() or (after.isascii() and after.isalpha()):
+                    continue  # 2.5, ٢.٥, aljazeera.net
+                if i and text[i - 1].isalpha() and (i < 2 or not text[i - 2].isalnum()):
+                    continue  # after a one-letter initial: د. علي, U.S.
+            while j < n and text[j] in _CLOSERS:
+                j += 1
+            end = next_start = j
+        piece = text[start:end]
         stripped = piece.strip()
         if stripped:
-            s += len(piece) - len(piece.lstrip())
-            spans.append((s, s + len(stripped)))
+            first = start + len(piece) - len(piece.lstrip())
+            add((first, first + len(stripped)))
+        if i == n:
+            break
+        start = next_start
     return spans
 
 
@@ -499,14 +491,18 @@ class RemovedLine(NamedTuple):
 @dataclass(frozen=True)
 class CleanArticle:
     """The clean article: ``text`` is ``title`` + blank line + ``body`` (just ``body`` when
-    there is no headline). ``source_line`` is a source footer kept as evidence (out of the body);
-    ``removed`` lists every removed line or fragment with its reason."""
+    there is no headline). ``source_line`` is a source footer or a dateline line standing alone
+    (``بغداد - الجزيرة نت``), kept as evidence out of the body; ``removed`` lists every removed
+    line or fragment with its reason. ``dateline`` is a dateline that opens the first body
+    paragraph (``بغداد - (أ ف ب):``): it is left in the body, where it reads as part of the
+    first sentence and names the place the story was filed from, and recorded here as printed."""
 
     title: str
     body: str
     text: str
     source_line: str
     removed: tuple[RemovedLine, ...]
+    dateline: str = ""
 
 
 @dataclass(frozen=True, eq=False)  # identity equality: cheap to hash as a cache key
@@ -514,15 +510,20 @@ class FurnitureRule:
     """One row of ``corpus/lexicons/furniture.csv`` compiled for use."""
 
     rule_id: str
-    kind: str          # line | source | inline | decode
+    kind: str          # line | source | inline | decode | dateline | define
     regex: re.Pattern[str]
-    starts_list: bool
+    starts_list: bool  # a list heading (starts_list yes or anywhere)
     max_words: int | None
     reason: str
     example: str
+    list_anywhere: bool = False  # starts_list anywhere: its list is removed inside the page too
+    list_marker: bool = False    # starts_list marker: the headline after it is a list item
 
 
 _FURNITURE_COLUMNS = ["rule_id", "kind", "pattern", "starts_list", "max_words", "reason", "example", "note"]
+_FURNITURE_KINDS = ("line", "source", "inline", "decode", "dateline", "define")
+_LIST_ROLES = ("no", "yes", "anywhere", "marker")
+_PLACEHOLDER = re.compile(r"<<([a-z_]+)>>")
 
 
 def load_furniture_rules(path: str | None = None) -> tuple[FurnitureRule, ...]:
@@ -531,8 +532,14 @@ def load_furniture_rules(path: str | None = None) -> tuple[FurnitureRule, ...]:
     ``line`` and ``source`` patterns must match a whole line and are matched on its normalised
     form (:func:`normalize_for_matching` is applied to both, so أ/ا, ى/ي, ة/ه and diacritics
     don't matter; Latin is case-insensitive); ``inline`` and ``decode`` patterns are searched in
-    the line as printed. Rows are tried in file order; the first match gives the reason.
-    Compiled rules are cached until the file changes (its size or modification time).
+    the line as printed; a ``dateline`` pattern is matched at the start of the first body
+    paragraph (normalised) and only recorded, never removed. A ``define`` row names a
+    sub-pattern (news agencies, month names...) that later rows use as ``<<rule_id>>``.
+    ``starts_list``: ``yes`` (a list heading: the headlines after it at the end of the page are
+    removed), ``anywhere`` (also inside the page once the body has begun), ``marker`` (a list
+    number: the headline after it is a list item), ``no``. Rows are tried in file order; the
+    first match gives the reason. Compiled rules are cached until the file changes (its size
+    or modification time).
 
     Example:
         >>> rules = load_furniture_rules()
@@ -557,23 +564,34 @@ def _compile_furniture_rules(file: str, mtime_ns: int, size: int) -> tuple[Furni
         if reader.fieldnames != _FURNITURE_COLUMNS:
             raise ValueError(f"{file}: columns must be {_FURNITURE_COLUMNS}, found {reader.fieldnames}")
         rules = []
+        defined: dict[str, str] = {}
         for row_no, row in enumerate(reader, start=2):
+            where = f"{file} row {row_no} ({row['rule_id']})"
             kind = row["kind"]
-            if kind not in {"line", "source", "inline", "decode"}:
-                raise ValueError(f"{file} row {row_no} ({row['rule_id']}): kind {kind!r} is not "
-                                 "one of line, source, inline, decode")
-            pattern = row["pattern"]
-            if kind in {"line", "source"}:
+            if kind not in _FURNITURE_KINDS:
+                raise ValueError(f"{where}: kind {kind!r} is not one of {', '.join(_FURNITURE_KINDS)}")
+            role = row["starts_list"].strip().lower()
+            if role not in _LIST_ROLES:
+                raise ValueError(f"{where}: starts_list {role!r} is not one of {', '.join(_LIST_ROLES)}")
+            unknown = [name for name in _PLACEHOLDER.findall(row["pattern"]) if name not in defined]
+            if unknown:
+                raise ValueError(f"{where}: <<{unknown[0]}>> is not defined above it; add a define row "
+                                 f"named {unknown[0]!r} before this row")
+            pattern = _PLACEHOLDER.sub(lambda m: f"(?:{defined[m.group(1)]})", row["pattern"])
+            if kind in {"line", "source", "dateline", "define"}:
                 pattern = normalize_for_matching(pattern)
             try:
                 regex = re.compile(pattern, re.IGNORECASE)
             except re.error as error:
-                raise ValueError(f"{file} row {row_no} ({row['rule_id']}): bad regular expression: {error}") from None
+                raise ValueError(f"{where}: bad regular expression: {error}") from None
+            if kind == "define":
+                defined[row["rule_id"]] = pattern
             rules.append(FurnitureRule(
                 rule_id=row["rule_id"], kind=kind, regex=regex,
-                starts_list=row["starts_list"].strip().lower() == "yes",
+                starts_list=role in {"yes", "anywhere"},
                 max_words=int(row["max_words"]) if row["max_words"].strip() else None,
                 reason=row["reason"], example=row["example"],
+                list_anywhere=role == "anywhere", list_marker=role == "marker",
             ))
     return tuple(rules)
 
@@ -584,7 +602,7 @@ _HEADLINE_MAX_WORDS = 20
 
 def _looks_like_headline(line: str, max_words: int = _HEADLINE_MAX_WORDS) -> bool:
     """Short, ends without sentence punctuation (a question mark is fine: question headlines)."""
-    return (len(line.split()) <= max_words and not line.endswith(_SENTENCE_FINAL)
+    return (not line.endswith(_SENTENCE_FINAL) and len(line.split()) <= max_words
             and any(char.isalpha() for char in line))
 
 
@@ -618,8 +636,9 @@ _Matcher = tuple[re.Pattern[str], list[FurnitureRule]]
 
 
 @lru_cache(maxsize=8)
-def _line_matchers(rules: tuple[FurnitureRule, ...]) -> tuple[int, dict[int, _Matcher]]:
-    """For each line length (in words), one combined regex of the line rules that apply to it.
+def _line_matchers(rules: tuple[FurnitureRule, ...]) -> tuple[int, dict[int, _Matcher], dict[str, FurnitureRule | None]]:
+    """For each line length (in words), one combined regex of the line rules that apply to it,
+    and a memo of the verdicts on short lines (furniture repeats on every page of a site).
 
     Alternatives are tried in file order, so the first matching row wins, as documented; the
     named group that matched says which row it was.
@@ -636,7 +655,12 @@ def _line_matchers(rules: tuple[FurnitureRule, ...]) -> tuple[int, dict[int, _Ma
             pattern = "|".join(f"(?P<r{i}>{line_rules[i].regex.pattern})" for i in applicable)
             cache[key] = (re.compile(pattern or "(?!)", re.IGNORECASE), line_rules)
         matchers[n_words] = cache[key]
-    return longest, matchers
+    return longest, matchers, {}
+
+
+_MEMO_WORDS = 12        # lines this short are remembered (by their normalised form)
+_MEMO_SIZE = 50_000     # and the memo is emptied when it grows past this
+_UNSEEN = object()
 
 
 def _classify_lines(lines: list[str], rules: tuple[FurnitureRule, ...]) -> list[FurnitureRule | None]:
@@ -644,7 +668,7 @@ def _classify_lines(lines: list[str], rules: tuple[FurnitureRule, ...]) -> list[
 
     Lines longer than any rule allows are not looked at; the others are normalised in one call.
     """
-    longest, matchers = _line_matchers(rules)
+    longest, matchers, memo = _line_matchers(rules)
     found: list[FurnitureRule | None] = [None] * len(lines)
     short = [(i, line.count(" ") + 1) for i, line in enumerate(lines)]
     short = [(i, n) for i, n in short if n <= longest]
@@ -652,10 +676,19 @@ def _classify_lines(lines: list[str], rules: tuple[FurnitureRule, ...]) -> list[
         return found
     normal_lines = normalize_for_matching("\n".join(lines[i] for i, _ in short)).split("\n")
     for (i, n_words), normal in zip(short, normal_lines):
+        if n_words <= _MEMO_WORDS:
+            verdict = memo.get(normal, _UNSEEN)
+            if verdict is not _UNSEEN:
+                found[i] = verdict  # type: ignore[assignment]
+                continue
         regex, line_rules = matchers[n_words]
         match = regex.fullmatch(normal)
-        if match is not None:
-            found[i] = line_rules[int(match.lastgroup[1:])]
+        rule = line_rules[int(match.lastgroup[1:])] if match is not None else None
+        found[i] = rule
+        if n_words <= _MEMO_WORDS:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[normal] = rule
     return found
 
 
@@ -665,12 +698,16 @@ def clean_article(raw: str, rules: tuple[FurnitureRule, ...] | None = None) -> C
     Steps: :func:`clean_unicode`; stray markup inside lines (tags, entities, edge pipes) is
     removed or decoded; each line is matched against the furniture rules of
     ``corpus/lexicons/furniture.csv`` (tracking tokens, read-more/related/back-to-top buttons,
-    comment forms, follow-us and share lines, teaser links, ...); headline-like lines that
-    follow a teaser or related-articles heading at the end of the page (a related-headline
-    list) are removed too; a source footer (``المصدر: ...``) becomes ``source_line``. The first
-    remaining line is the title if it looks like a headline (at most 20 words, no final
-    . ! : ، ;) and more lines follow; otherwise the article has no title (``""``).
-    Body paragraphs are joined with a blank line. Every removal is listed in ``removed``.
+    comment forms, follow-us and share lines, teaser links, breadcrumbs, bylines, date lines,
+    photo captions, cookie banners, ...); the headlines of a list (after a related-articles,
+    most-read or tag heading: at the end of the page, when numbered, or inside the body for
+    ``اقرأ أيضا``-type headings) are removed too; a source footer (``المصدر: ...``) and a
+    dateline standing alone (``بغداد - الجزيرة نت``) become ``source_line``. A dateline that
+    opens the first paragraph (``بغداد - (أ ف ب): قال ...``) stays in the text (cutting it
+    would cut the sentence) and is recorded in ``dateline``. The first remaining line is the
+    title if it looks like a headline (at most 20 words, no final . ! : ، ;) and more lines
+    follow; otherwise the article has no title (``""``). Body paragraphs are joined with a
+    blank line. Every removal is listed in ``removed``.
 
     Example:
         >>> a = clean_article("fbpx\\n\\nالقوات باقية في العراق\\n\\nقال مسؤول إن القوات باقية.\\n\\nRead More")
@@ -685,29 +722,16 @@ def clean_article(raw: str, rules: tuple[FurnitureRule, ...] | None = None) -> C
     has_markup = "<" in cleaned or ">" in cleaned or "&" in cleaned or "|" in cleaned
     numbered = []
     for line_no, line in enumerate(cleaned.split("\n"), start=1):
-        line = _fix_inline(line, line_no, rules, removed) if has_markup else line.strip()
+        if has_markup and _MARKUP_CHARS.search(line) is not None:
+            line = _fix_inline(line, line_no, rules, removed)
+        else:
+            line = line.strip()
         if line:
             numbered.append((line_no, line))
     furniture = _classify_lines([line for _, line in numbered], rules)
     kept = [(line_no, line, rule) for (line_no, line), rule in zip(numbered, furniture)]
 
-    # A related-headline list at the end of the page: in the trailing block of furniture and
-    # headline-like lines, headlines that come after a list heading or teaser link.
-    tail_start = len(kept)
-    while tail_start > 0:
-        _, line, rule = kept[tail_start - 1]
-        if rule is None and not _looks_like_headline(line, 25):
-            break
-        tail_start -= 1
-    listing = None
-    related: dict[int, str] = {}
-    for index in range(tail_start, len(kept)):
-        _, line, rule = kept[index]
-        if rule is not None and rule.starts_list:
-            listing = rule
-        elif rule is None and listing is not None:
-            related[index] = f"related headline listed after a {listing.reason}"
-
+    related = _listed_headlines(kept)
     source_lines: list[str] = []
     content: list[str] = []
     for index, (line_no, line, rule) in enumerate(kept):
@@ -726,4 +750,71 @@ def clean_article(raw: str, rules: tuple[FurnitureRule, ...] | None = None) -> C
     text = f"{title}\n\n{body}" if title else body
     removed.sort(key=lambda r: r.line_no)
     return CleanArticle(title=title, body=body, text=text, source_line=" | ".join(source_lines),
-                        removed=tuple(removed))
+                        removed=tuple(removed), dateline=_dateline(content[0], rules) if content else "")
+
+
+def _listed_headlines(kept: list[tuple[int, str, FurnitureRule | None]]) -> dict[int, str]:
+    """Indexes of ``kept`` lines that are items of a headline list, with the removal reason.
+
+    A list starts at a line matched by a list-heading rule (``starts_list``) and goes on over
+    headline-like lines (and list numbers, links and other furniture between them). Its items
+    are removed when the list is in the trailing block of the page (only furniture and
+    headline-like lines after it); or when they are numbered (a list-number line before the
+    item, or ``1.`` / ``2 -`` in front of it); or, for ``anywhere`` headings (اقرأ أيضا, الأكثر
+    قراءة), once the article body has begun. A headline-like line after a teaser link inside
+    the article is kept: it is the article's own subheading.
+    """
+    related: dict[int, str] = {}
+    if not any(rule is not None and rule.starts_list for _, _, rule in kept):
+        return related
+    tail_start = len(kept)
+    while tail_start > 0:
+        _, line, rule = kept[tail_start - 1]
+        if rule is None and not _looks_like_headline(line, 25):
+            break
+        tail_start -= 1
+    # the first body paragraph: a line that is neither furniture nor headline-like
+    body_start = next((i for i, (_, line, rule) in enumerate(kept)
+                       if rule is None and not _looks_like_headline(line)), len(kept))
+    heading: FurnitureRule | None = None
+    numbered_next = False
+    for index, (_, line, rule) in enumerate(kept):
+        if rule is not None:
+            if rule.starts_list:
+                heading = rule
+            numbered_next = rule.list_marker
+            continue
+        if heading is not None and _looks_like_headline(line, 25):
+            numbered = numbered_next or _NUMBERED_ITEM.match(line) is not None
+            if index >= tail_start or numbered or (heading.list_anywhere and index > body_start):
+                related[index] = f"related headline listed after a {heading.reason}"
+                numbered_next = False
+                continue
+        heading = None
+        numbered_next = False
+    return related
+
+
+_NUMBERED_ITEM = re.compile(r"[0-9٠-٩۰-۹]{1,2}\s*[.)\-–]\s*\S")
+
+
+_DATELINE_SEPARATOR = re.compile("[-–—/(:]")
+
+
+def _dateline(paragraph: str, rules: tuple[FurnitureRule, ...]) -> str:
+    """The dateline opening ``paragraph`` (``بغداد - (أ ف ب):``), as printed, or ""."""
+    head = paragraph[:120]
+    if _DATELINE_SEPARATOR.search(head, 0, 60) is None:
+        return ""  # every dateline has one of these within its first words
+    folded = None
+    for rule in rules:
+        if rule.kind != "dateline":
+            continue
+        if folded is None:
+            folded = normalize_for_matching(head)
+        match = rule.regex.match(folded)
+        if match is not None and match.end() < len(folded):
+            normal = normalize_with_offsets(head)  # only for the rare paragraph with a dateline
+            start, end = normal.to_source(0, match.end())
+            return head[start:end].strip()
+    return ""
