@@ -539,6 +539,124 @@ def test_matrices() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# Headline figures: the counts the notebook's findings quote
+
+HEADLINE_ARTICLES = pd.DataFrame({
+    "article_id": ["h1", "h2"],
+    "n_words": [100, 50],
+    "text": [
+        "قال العراق إن القوات الأمريكية باقية. وهاجم داعش الجيش العراقي في العراق.",
+        "واستهدفت الفصائل المسلحة القوات الأمريكية وأعلنت واشنطن الرد.",
+    ],
+})
+
+# One row per figure: its name and the value expected from HEADLINE_ARTICLES.
+HEADLINE_CASES = [
+    ("mentions", 8),                                    # العراق ×2, القوات الأمريكية ×2, داعش, الجيش العراقي, الفصائل, واشنطن
+    ("actors mentioned", 6),
+    ("Iraq as a single actor", 2),
+    ("all Iraqi actors (rolled up to iraq)", 3),         # الجيش العراقي rolls up to iraq
+    ("all American actors (rolled up to us)", 3),        # the US military twice and واشنطن
+    ("sentences with Iraq and the United States", 0),    # the actor level: the US military is not "us"
+    ("sentences with Iraq and the US military", 1),
+    ("sentences with Iraq and ISIS", 1),
+    ("sentences with the US military and the armed factions", 1),
+    ("sentences with the US military and ISIS", 0),      # a pair never seen counts 0, no KeyError
+    ("sentences with the Iraqi forces and ISIS", 1),
+]
+
+
+@pytest.mark.parametrize("figure, expected", HEADLINE_CASES)
+def test_headline_figures(figure: str, expected: int) -> None:
+    figures = actors.headline_figures(find_actor_mentions_corpus(HEADLINE_ARTICLES), HEADLINE_ARTICLES)
+    assert figures[figure] == expected
+
+
+def test_headline_figures_take_the_given_pairs_and_list_every_figure() -> None:
+    mentions = find_actor_mentions_corpus(HEADLINE_ARTICLES)
+    pairs = pd.DataFrame({"actor_a": ["isis"], "actor_b": ["us_military"], "sentences": [7], "articles": [1]})
+    figures = actors.headline_figures(mentions, HEADLINE_ARTICLES, pairs)
+    assert figures.name == "headline figures"
+    assert list(figures.index) == [name for name, _ in HEADLINE_CASES]
+    assert figures["sentences with the US military and ISIS"] == 7
+    assert figures["sentences with Iraq and ISIS"] == 0
+
+
+# --------------------------------------------------------------------------------------------
+# Figures: returned, labelled in Arabic through helpers.rtl, laid out right to left
+
+
+@pytest.fixture
+def close_figures():
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
+def _bilingual(actor_id: str) -> str:
+    from helpers import rtl
+
+    info = actor_table().set_index("actor_id")
+    return rtl.ar(rtl.label(info.at[actor_id, "label_ar"], info.at[actor_id, "label_en"]))
+
+
+def _texts(labels) -> list[str]:
+    return [label.get_text() for label in labels]
+
+
+def test_plot_top_actors_right_to_left(close_figures) -> None:
+    from matplotlib.figure import Figure
+
+    from helpers import rtl
+
+    counts = pd.DataFrame({"actor_id": ["iraq", "us_military", "isis"], "mentions": [9, 5, 2]})
+    fig = actors.plot_top_actors(counts, 4)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert _texts(ax.get_yticklabels()) == [_bilingual(a) for a in ["iraq", "us_military", "isis"]]
+    assert ax.xaxis_inverted() and ax.yaxis_inverted()   # bars grow leftwards, most mentioned on top
+    assert ax.yaxis.get_ticks_position() == "right"      # labels on the right, where Arabic starts
+    assert [bar.get_width() for bar in ax.patches] == [9, 5, 2]
+    assert ax.get_title() == rtl.ar(rtl.label("الفاعلون الأكثر ذكرًا", "Most mentioned actors (4 articles)"))
+
+
+def test_plot_actor_heatmap_first_article_on_the_right(close_figures) -> None:
+    from matplotlib.figure import Figure
+
+    matrix = pd.DataFrame({"001": [2.04, 0.0], "002": [0.0, 1.25]}, index=["iran", "sdf"])
+    arts = pd.DataFrame({"article_id": ["001", "002"], "outlet": ["Mehr News Agency", "Enab Baladi"]})
+    fig = actors.plot_actor_heatmap(matrix, arts)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert _texts(ax.get_xticklabels()) == ["002\nEnab Baladi", "001\nMehr\nNews Agency"]
+    assert _texts(ax.get_yticklabels()) == [_bilingual("iran"), _bilingual("sdf")]
+    assert ax.yaxis.get_ticks_position() == "right"
+    assert sorted(t.get_text() for t in ax.texts if t.get_text()) == ["1.2", "2.0"]  # rounded, 0 left blank
+
+
+def test_plot_actor_heatmap_needs_outlets(close_figures) -> None:
+    with pytest.raises(KeyError, match="outlet"):
+        actors.plot_actor_heatmap(pd.DataFrame({"a": [1.0]}, index=["iran"]), pd.DataFrame({"article_id": ["a"]}))
+
+
+def test_plot_cooccurrence_labels(close_figures) -> None:
+    from matplotlib.figure import Figure
+
+    from helpers import rtl
+
+    square = cooccurrence_matrix(pd.DataFrame({"actor_a": ["iraq"], "actor_b": ["isis"], "sentences": [3]}),
+                                 ["iraq", "isis", "iran"])
+    fig = actors.plot_cooccurrence(square)
+    assert isinstance(fig, Figure)
+    ax = fig.axes[0]
+    assert _texts(ax.get_yticklabels()) == [_bilingual(a) for a in ["iraq", "isis", "iran"]]
+    assert _texts(ax.get_xticklabels()) == [rtl.ar(a) for a in ["العراق", "داعش", "إيران"]]
+    assert ax.yaxis.get_ticks_position() == "right"
+    assert [t.get_text() for t in ax.texts] == ["3", "3"]   # the symmetric pair, nothing on 0 cells
+
+
+# --------------------------------------------------------------------------------------------
 # Seed articles
 
 def _seed(prefix: str) -> str:

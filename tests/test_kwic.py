@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.kwic import collapse_whitespace, kwic_explorer, kwic_for_display, kwic_table
+from helpers.kwic import collapse_whitespace, evidence_table, kwic_explorer, kwic_for_display, kwic_table
 
 TEXT = "قال مسؤول إن القوات الأمريكية\nباقية في العراق حتى إشعار آخر"
 
@@ -125,3 +125,68 @@ def test_explorer_has_a_stable_text_form_and_checks_its_input() -> None:
         kwic_explorer(table, default="nato")
     with pytest.raises(KeyError, match="no column"):
         kwic_explorer(table, key="term")
+
+
+# ---------------------------------------------------------------------------------------------
+# evidence_table: the display-ordered evidence a notebook shows under a count
+
+EVIDENCE_ARTICLES = pd.DataFrame({
+    "article_id": ["001", "000"],
+    "text": ["وزعم البنتاغون أن الضربات دفاعية", "طالبت الفصائل المسلحة بانسحاب القوات الأمريكية فورا"],
+})
+EVIDENCE_MENTIONS = pd.DataFrame({
+    "article_id": ["000", "001", "000"],
+    "term": ["الفصائل المسلحة", "زعم", "انسحاب"],
+    "leaning": ["descriptive", "distancing", "demand"],
+    "frame": ["armed_groups", "attribution", "withdrawal"],
+    "start": [6, 0, 22],
+    "end": [21, 4, 30],
+    "sentence": ["...", "...", "..."],
+}, index=[4, 2, 9])
+
+# One row per case: columns to show, width, expected column names, expected (before, match, after) per row.
+EVIDENCE_CASES = [
+    # the identifying columns come first, in the order asked for; frame/sentence/offsets are not shown
+    (["article_id", "term", "leaning"], 40, ["article_id", "term", "leaning", "after", "match", "before"],
+     [("طالبت", "الفصائل المسلحة", "بانسحاب القوات الأمريكية فورا"),
+      ("", "وزعم", "البنتاغون أن الضربات دفاعية"),
+      ("طالبت الفصائل المسلحة", "بانسحاب", "القوات الأمريكية فورا")]),
+    # article_id is looked up even when not shown; a narrow window cuts at word boundaries
+    (["leaning"], 10, ["leaning", "after", "match", "before"],
+     [("طالبت", "الفصائل المسلحة", "بانسحاب …"),
+      ("", "وزعم", "البنتاغون …"),
+      ("… المسلحة", "بانسحاب", "القوات …")]),
+    # the default shows article_id only
+    (("article_id",), 0, ["article_id", "after", "match", "before"],
+     [("", "الفصائل المسلحة", ""), ("", "وزعم", ""), ("", "بانسحاب", "")]),
+]
+
+
+@pytest.mark.parametrize("columns, width, expected_columns, rows", EVIDENCE_CASES)
+def test_evidence_table(columns, width, expected_columns, rows) -> None:
+    table = evidence_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, columns, width=width)
+    assert list(table.columns) == expected_columns
+    assert list(zip(table["before"], table["match"], table["after"])) == rows
+    assert table.index.tolist() == [0, 1, 2]
+
+
+def test_evidence_table_is_kwic_table_then_display_order() -> None:
+    columns = ("article_id", "term")
+    composed = kwic_for_display(kwic_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, width=12), columns)
+    pd.testing.assert_frame_equal(evidence_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, columns, width=12), composed)
+
+
+def test_evidence_table_of_a_filtered_selection_keeps_its_order() -> None:
+    rows = EVIDENCE_MENTIONS[EVIDENCE_MENTIONS["leaning"] != "distancing"]
+    table = evidence_table(rows, EVIDENCE_ARTICLES, ["article_id", "term"])
+    assert table["term"].tolist() == ["الفصائل المسلحة", "انسحاب"]
+    assert table["article_id"].tolist() == ["000", "000"]
+
+
+@pytest.mark.parametrize("columns, error, message", [
+    (["article_id", "verb_class"], KeyError, "verb_class"),
+    (["article_id", "match"], ValueError, "context columns"),
+])
+def test_evidence_table_bad_columns(columns, error, message) -> None:
+    with pytest.raises(error, match=message):
+        evidence_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, columns)

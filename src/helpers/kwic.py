@@ -21,11 +21,12 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["kwic_table", "kwic_for_display", "kwic_explorer", "collapse_whitespace"]
+__all__ = ["kwic_table", "kwic_for_display", "evidence_table", "kwic_explorer", "collapse_whitespace"]
 
 _WHITESPACE = re.compile(r"\s+")
 ELLIPSIS = "…"
@@ -137,6 +138,43 @@ def kwic_for_display(table: pd.DataFrame, columns: tuple[str, ...] = ("article_i
     """
     shown = table[[*columns, "right", "match", "left"]]
     return shown.rename(columns={"right": "after", "left": "before"}).reset_index(drop=True)
+
+
+def evidence_table(
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    columns: Sequence[str] = ("article_id",),
+    width: int = 40,
+) -> pd.DataFrame:
+    """The evidence for a set of mentions, ready to show: ``columns``, then after, match, before.
+
+    :func:`kwic_table` followed by :func:`kwic_for_display`, the table a notebook shows under a
+    count: one row per mention (in the order of ``mentions``, index reset), the mention's
+    ``columns`` (``article_id``, ``term``, ``verb_class``...) on the left, then the context
+    ordered to read right to left. ``mentions`` needs ``article_id``, ``start``, ``end`` and
+    every name in ``columns``; its other columns are not shown. ``width`` is the context in
+    characters on each side (see :func:`kwic_table`).
+
+    Example:
+        >>> import pandas as pd
+        >>> articles = pd.DataFrame({"article_id": ["000"], "text": ["زعم البنتاغون أن القوات باقية"]})
+        >>> mentions = pd.DataFrame({"article_id": ["000"], "term": ["زعم"], "start": [0], "end": [3]})
+        >>> evidence_table(mentions, articles, ["article_id", "term"], width=20).iloc[0].tolist()
+        ['000', 'زعم', 'البنتاغون أن القوات …', 'زعم', '']
+    """
+    columns = list(columns)
+    clash = [c for c in columns if c in ("left", "match", "right", "after", "before")]
+    if clash:
+        raise ValueError(f"evidence_table: {clash} name the context columns; rename them in mentions first")
+    needed = list(dict.fromkeys(["article_id", *columns, "start", "end"]))
+    missing = [c for c in needed if c not in mentions.columns]
+    if missing:
+        raise KeyError(
+            f"evidence_table: mentions lack the column(s) {missing}; pass a mention table with "
+            "article_id, start, end and the columns to show"
+        )
+    table = kwic_table(mentions[needed], articles, width=width)
+    return kwic_for_display(table, columns=tuple(columns))
 
 
 def kwic_explorer(
