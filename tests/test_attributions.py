@@ -10,16 +10,9 @@ import pandas as pd
 import pytest
 
 from helpers import attributions, framing
+from builders import articles_frame
 from helpers.text import normalize_for_matching
 
-
-def _articles(texts: dict[str, str], outlets: dict[str, str] | None = None) -> pd.DataFrame:
-    rows = []
-    for article_id, text in texts.items():
-        outlet = (outlets or {}).get(article_id, "unknown")
-        rows.append({"article_id": article_id, "text": text, "n_words": len(text.split()),
-                     "outlet": outlet, "outlet_ar": outlet + "_ar"})
-    return pd.DataFrame(rows)
 
 
 # --------------------------------------------------------------------------------------------
@@ -266,7 +259,7 @@ def test_a_definite_unnamed_reference_takes_the_earlier_unnamed_source_type():
 
 
 def test_shares_count_unnamed_sources_within_their_type():
-    arts = _articles({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مسؤول عسكري أمريكي إن القاعدة آمنة. "
+    arts = articles_frame({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مسؤول عسكري أمريكي إن القاعدة آمنة. "
                            "وقال مصدر أمني إن الطريق مغلق."}, {"a": "X"})
     shares = attributions.cited_source_shares(attributions.attributions(arts), arts).set_index("source_type")
     assert shares.loc["us_government", ["count", "unnamed", "total"]].tolist() == [2, 1, 3]
@@ -281,7 +274,7 @@ def test_actor_lexicon_is_reused_for_sources():
 
 
 def test_cited_source_shares_and_verb_cross_tab():
-    arts = _articles({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مصدر أمني إن القاعدة آمنة.",
+    arts = articles_frame({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مصدر أمني إن القاعدة آمنة.",
                       "b": "أعلنت الحكومة العراقية الحداد."}, {"a": "X", "b": "Y"})
     cited = attributions.attributions(arts)
     shares = attributions.cited_source_shares(cited, arts)
@@ -301,7 +294,7 @@ def test_missing_columns_are_named():
 
 
 def test_verb_classes_by_outlet_counts_anonymous_us_officials_as_us():
-    arts = _articles({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مسؤول أمريكي إن القاعدة آمنة.",
+    arts = articles_frame({"a": "وزعم البنتاغون أن الهجوم فشل. وقال مسؤول أمريكي إن القاعدة آمنة.",
                       "b": "أعلنت الحكومة العراقية الحداد."}, {"a": "X", "b": "Y"})
     cited = attributions.attributions(arts)
     table = attributions.verb_classes_by_outlet(cited, arts).set_index("outlet")

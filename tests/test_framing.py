@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from helpers import framing
+from builders import articles_frame
 from helpers.text import normalize_for_matching
 
 # --------------------------------------------------------------------------------------------
@@ -316,17 +317,9 @@ def test_withdrawal_stance(sentence, stance):
 # Profiles and outlet tables
 
 
-def _articles(texts: dict[str, str], outlets: dict[str, str] | None = None) -> pd.DataFrame:
-    rows = []
-    for article_id, text in texts.items():
-        outlet = (outlets or {}).get(article_id, "unknown")
-        rows.append({"article_id": article_id, "text": text, "n_words": len(text.split()),
-                     "outlet": outlet, "outlet_ar": outlet + "_ar"})
-    return pd.DataFrame(rows)
-
 
 def test_framing_profile_counts_per_1000_words_with_evidence():
-    arts = _articles({"a": "قاتلت الميليشيات. ثم الميليشيات والمقاومة ضد داعش.", "b": "لا شيء هنا."})
+    arts = articles_frame({"a": "قاتلت الميليشيات. ثم الميليشيات والمقاومة ضد داعش.", "b": "لا شيء هنا."})
     profile = framing.framing_profile(arts)
     assert list(profile.columns) == framing.PROFILE_COLUMNS
     rows = {(r.article_id, r.term): r for r in profile.itertuples()}
@@ -340,19 +333,19 @@ def test_framing_profile_counts_per_1000_words_with_evidence():
 
 
 def test_framing_profile_splits_withdrawal_by_stance():
-    arts = _articles({"a": "طالبوا بالانسحاب. لا حديث عن الانسحاب."})
+    arts = articles_frame({"a": "طالبوا بالانسحاب. لا حديث عن الانسحاب."})
     profile = framing.framing_profile(arts)
     got = profile[profile["frame"] == "withdrawal"][["term", "leaning", "count"]].values.tolist()
     assert got == [["الانسحاب", "demand", 1], ["الانسحاب", "denial", 1]]
 
 
 def test_outlet_labels_keep_unnamed_outlets_apart():
-    arts = _articles({"000": "x", "001": "y", "002": "z"}, {"002": "Khalijion News"})
+    arts = articles_frame({"000": "x", "001": "y", "002": "z"}, {"002": "Khalijion News"})
     assert framing.outlet_labels(arts)["outlet"].tolist() == ["unknown (000)", "unknown (001)", "Khalijion News"]
 
 
 def test_outlet_framing_table_shares_within_frame_and_zeros():
-    arts = _articles({"a": "الميليشيات والميليشيات والمقاومة داعش", "b": "فصائل المقاومة"}, {"a": "X", "b": "Y"})
+    arts = articles_frame({"a": "الميليشيات والميليشيات والمقاومة داعش", "b": "فصائل المقاومة"}, {"a": "X", "b": "Y"})
     table = framing.outlet_framing_table(framing.framing_profile(arts), arts)
     x = table[(table["outlet"] == "X") & (table["frame"] == "armed_groups")].set_index("choice")
     assert x.loc["الميليشيات", "count"] == 2
