@@ -113,6 +113,7 @@ REJECTED = [
     # (file name, bytes, words expected in the reason)
     ("empty.txt", b"", "empty"),
     ("blank.txt", b"  \n\t\r\n  ", "empty"),
+    ("form_feeds.txt", b"\x0b\x0c \r", "empty"),
     ("image.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "binary file (a PNG image)"),
     ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "binary file (a PDF)"),
     ("blob.bin", bytes(random.Random(3).randrange(256) for _ in range(2000)) + b"\x00\x00", "binary file"),
@@ -166,6 +167,31 @@ def test_near_duplicate_is_reported_with_its_similarity(raw):
     status, reason, _ = status_of(c, "second.txt")
     assert status == "duplicate" and "near duplicate of article 001 (first.txt)" in reason
     assert "Jaccard" in reason
+
+
+def test_near_duplicate_of_a_file_without_metadata_names_that_file(raw):
+    # neither file has a metadata row: the first is kept out of the articles (needs-metadata),
+    # yet the second is still recognised as its copy
+    text = article_text(6)
+    (raw / "x_unlisted.txt").write_text(text, encoding="utf-8")
+    (raw / "y_unlisted_copy.txt").write_text(text + "\nالمصدر: وكالة اخرى\n", encoding="utf-8")
+    (raw / "listed.txt").write_text(article_text(7), encoding="utf-8")
+    c = load(raw, [meta_row("001", "listed.txt")])
+    assert status_of(c, "x_unlisted.txt")[0] == "needs-metadata"
+    status, reason, _ = status_of(c, "y_unlisted_copy.txt")
+    assert status == "duplicate" and "near duplicate of x_unlisted.txt" in reason
+
+
+def test_near_duplicate_is_matched_to_the_right_one_of_several_kept_articles(raw):
+    text = article_text(8)
+    paragraphs = text.split("\n\n")
+    (raw / "a.txt").write_text(text.replace(paragraphs[2], article_text(9).split("\n\n")[2]),
+                               encoding="utf-8")  # a third of the article differs
+    (raw / "b.txt").write_text(text, encoding="utf-8")
+    (raw / "c.txt").write_text(text + "\nالمصدر: وكالة اخرى\n", encoding="utf-8")
+    c = load(raw, [meta_row("001", "a.txt"), meta_row("002", "b.txt"), meta_row("003", "c.txt")])
+    assert list(c.articles["article_id"]) == ["001", "002"]
+    assert "near duplicate of article 002 (b.txt)" in status_of(c, "c.txt")[1]
 
 
 def test_same_article_in_two_encodings_is_a_duplicate(raw):
@@ -442,6 +468,17 @@ def test_sentence_table_equals_splitting_each_article_alone(raw):
         rows = c.sentences[c.sentences["article_id"] == article.article_id]
         assert list(zip(rows["start"], rows["end"])) == split_sentences(article.text)
         assert rows["sentence_id"].tolist() == list(range(len(rows))) and article.n_sentences == len(rows)
+
+
+def test_sentence_table_is_sorted_by_article_id_as_text(raw):
+    ids = ["9", "10", "010", "a1"]  # as text: "010" < "10" < "9" < "a1"
+    for number, article_id in enumerate(ids):
+        (raw / f"f{number}.txt").write_text(article_text(20 + number), encoding="utf-8")
+    c = load(raw, [meta_row(article_id, f"f{number}.txt") for number, article_id in enumerate(ids)])
+    assert list(c.articles["article_id"]) == sorted(ids)
+    order = c.sentences[["article_id", "sentence_id"]].apply(tuple, axis=1).tolist()
+    assert order == sorted(order) and list(c.sentences.index) == list(range(len(c.sentences)))
+    assert list(dict.fromkeys(c.sentences["article_id"])) == sorted(ids)
 
 
 def test_furniture_inside_the_article_element_is_cleaned_after_extraction(raw):

@@ -429,6 +429,13 @@ def test_clean_unicode(raw, expected):
     # no headline: the first line is a sentence (ends with a full stop) or too long
     ("كشف البيت الأبيض عن إرسال قوات إلى بغداد.\nوقال مسؤول إن العدد 275.", ""),
     (" ".join(["كلمة"] * 25) + "\nنص الخبر.", ""),
+    # the word limit is 20: exactly 20 words is a headline, 21 is not (spaces between words may
+    # be several or tabs: cleaning makes them one space, and words are counted, not spaces)
+    (" ".join(["قاعدة"] * 20) + "\nنص الخبر.", " ".join(["قاعدة"] * 20)),
+    (" ".join(["قاعدة"] * 21) + "\nنص الخبر.", ""),
+    ("\t".join(["قاعدة"] * 20) + "\nنص الخبر.", " ".join(["قاعدة"] * 20)),
+    ("  ".join(["قاعدة"] * 21) + "\nنص الخبر.", ""),
+    (" ".join(["قاعدة"] * 19) + " الأسد؟\nنص الخبر.", " ".join(["قاعدة"] * 19) + " الأسد؟"),
     # a single line is body, not a title
     ("القوات باقية في العراق", ""),
 ])

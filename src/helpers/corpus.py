@@ -34,9 +34,11 @@ import hashlib
 import io
 import os
 import re
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -253,7 +255,7 @@ def decode_article_bytes(data: bytes) -> Decoded:
         >>> decode_article_bytes(b"%PDF-1.7 ...").reason
         'binary file (a PDF): extract its text and save it as a UTF-8 .txt file'
     """
-    if not data.strip():
+    if not data or data.isspace():  # (no stripped copy of the file is made)
         return Decoded(None, "", "empty or whitespace-only file: delete it or put the article text in it")
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -306,6 +308,8 @@ _BINS, _BAND_ROWS = 64, 4           # one-permutation MinHash: 64 bins, 16 bands
 _BIN_SHIFT = np.uint64(64 - 6)
 _BIN_EDGES = np.arange(_BINS, dtype=np.uint64) << _BIN_SHIFT
 _EMPTY_BIN = np.uint64(0xFFFFFFFFFFFFFFFF)
+_BIN_IDS = np.arange(_BINS, dtype=np.uint64)
+_BAND_PREFIXES = [bytes([band]) for band in range(_BINS // _BAND_ROWS)]
 
 
 @lru_cache(maxsize=1)
@@ -343,21 +347,25 @@ def _shingles_and_word_count(text: str, size: int = SHINGLE_WORDS) -> tuple[np.n
     codes = _normalized_codes(text)
     values, space, alnum = _character_tables()
     n = len(codes)
-    is_space = space[codes] if n else np.zeros(0, dtype=bool)
-    inside = ~is_space
-    starts = inside.copy()
-    starts[1:] &= is_space[:-1]
-    word_starts = np.flatnonzero(starts)
-    if not len(word_starts):
+    if not n:
         return np.empty(0, dtype=np.uint64), 0
-    ends = inside.copy()
-    ends[:-1] &= is_space[1:]
-    word_ends = np.flatnonzero(ends) + 1
+    # word edges: where "is space" flips (a space is imagined before and after the text), so
+    # the flips alternate word start, word end, word start...
+    padded = np.ones(n + 2, dtype=bool)
+    padded[1:-1] = space[codes]
+    flips = np.flatnonzero(padded[1:] != padded[:-1])
+    if not len(flips):
+        return np.empty(0, dtype=np.uint64), 0
+    word_starts = flips[0::2]
+    word_ends = flips[1::2]
     # a word counts if it has a letter or digit: OR over each word (and the spaces after it)
     n_words = int(np.count_nonzero(np.logical_or.reduceat(alnum[codes], word_starts)))
     forward, backward = _powers(1 << n.bit_length())
-    prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(values[codes] * forward[:n], dtype=np.uint64, out=prefix[1:])
+    prefix = np.empty(n + 1, dtype=np.uint64)
+    prefix[0] = 0
+    weighted = values[codes]
+    weighted *= forward[:n]
+    np.cumsum(weighted, dtype=np.uint64, out=prefix[1:])
     first = word_starts[:max(len(word_starts) - size + 1, 1)]
     last = word_ends[min(size, len(word_ends)) - 1:]
     shingles = (prefix[last] - prefix[first]) * backward[first]
@@ -401,25 +409,29 @@ def _band_keys(shingles: np.ndarray) -> list[bytes]:
     Jaccard 0.1 with probability about 2e-3 (and candidates are checked exactly).
     """
     first = np.searchsorted(shingles, _BIN_EDGES)
-    signature = np.full(_BINS, _EMPTY_BIN, dtype=np.uint64)
-    present = first < len(shingles)
-    values = shingles[np.minimum(first, len(shingles) - 1)]
-    same_bin = present & ((values >> _BIN_SHIFT) == np.arange(_BINS, dtype=np.uint64))
-    signature[same_bin] = values[same_bin]
+    values = shingles.take(first, mode="clip")
+    same_bin = (first < len(shingles)) & ((values >> _BIN_SHIFT) == _BIN_IDS)
+    signature = np.where(same_bin, values, _EMPTY_BIN)
     empty = (signature.reshape(-1, _BAND_ROWS) == _EMPTY_BIN).all(axis=1).tolist()
     raw = signature.tobytes()
     width = 8 * _BAND_ROWS
-    return [bytes([band]) + raw[band * width:(band + 1) * width] for band, blank in enumerate(empty) if not blank]
+    return [_BAND_PREFIXES[band] + raw[band * width:(band + 1) * width]
+            for band, blank in enumerate(empty) if not blank]
 
 
 class _NearDuplicateIndex:
-    """The kept texts so far; finds one with word-shingle Jaccard >= threshold (LSH + exact check)."""
+    """The kept texts so far; finds one with word-shingle Jaccard >= threshold (LSH + exact check).
+
+    Only the LSH keys of a kept text are stored, with the text itself (which the corpus keeps
+    anyway): its shingle set is computed again the first time it is a candidate, so the index
+    does not hold a second copy of the corpus as hashes.
+    """
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold
         self.buckets: dict[bytes, list[int]] = {}
-        self.sets: list[np.ndarray | None] = []
-        self.raw: list[np.ndarray] = []
+        self.sets: dict[int, np.ndarray] = {}
+        self.texts: list[str] = []
         self.labels: list[str] = []
 
     def find(self, shingles: np.ndarray, keys: list[bytes]) -> tuple[str, float] | None:
@@ -442,14 +454,15 @@ class _NearDuplicateIndex:
         return None if best is None else (self.labels[best[0]], best[1])
 
     def _unique(self, number: int) -> np.ndarray:
-        if self.sets[number] is None:
-            self.sets[number] = np.unique(self.raw[number])
-        return self.sets[number]
+        found = self.sets.get(number)
+        if found is None:
+            found = self.sets[number] = np.unique(word_shingles(self.texts[number]))
+        return found
 
-    def add(self, label: str, shingles: np.ndarray, keys: list[bytes]) -> None:
-        number = len(self.sets)
-        self.sets.append(None)  # de-duplicated on first comparison
-        self.raw.append(shingles)
+    def add(self, label: str, text: str, keys: list[bytes]) -> None:
+        """Keep ``text`` (whose shingles gave ``keys``) under ``label``."""
+        number = len(self.texts)
+        self.texts.append(text)
         self.labels.append(label)
         for key in keys:
             self.buckets.setdefault(key, []).append(number)
@@ -554,6 +567,7 @@ def _copy(corpus: Corpus) -> Corpus:
 
 def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str, str],
                   metadata_rows: list[dict[str, str]]) -> Corpus:
+    """The four tables from the files read; empties ``entries`` as it goes (frees their bytes)."""
     rules = load_furniture_rules()
     report: list[dict[str, object]] = []
     by_file = {row["file"]: row for row in metadata_rows}
@@ -582,7 +596,10 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
     articles: list[dict[str, object]] = []
     audit: list[dict[str, object]] = []
 
-    for name, data, reason in sorted(entries, key=order):
+    ordered = sorted(entries, key=order)
+    entries.clear()  # the bytes of each file are let go once it is processed (less memory held)
+    for index, (name, data, reason) in enumerate(ordered):
+        ordered[index] = None  # type: ignore[call-overload]
         row = by_file.get(name)
         article_id = row["article_id"] if row else ""
         if data is None:
@@ -634,7 +651,7 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
                                       f"{twin[1]:.2f} >= {NEAR_DUPLICATE_JACCARD}), which is kept",
                                       encoding, **facts))
             continue
-        near.add(label, shingles, keys)
+        near.add(label, article.text, keys)
         if row is None:
             report.append(_report_row(name, "", "needs-metadata",
                                       "no row in metadata.csv: add one (article_id, file, sha256, outlet, "
@@ -663,30 +680,32 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
 def _sentence_table(articles: list[dict[str, object]]) -> pd.DataFrame:
     """The sentences of every article (:func:`helpers.text.split_sentences`) as one frame, built
     column by column; sets each article's ``n_sentences``."""
-    starts: list[int] = []
-    ends: list[int] = []
+    bounds = array("q")  # start, end, start, end, ... of every sentence (no int objects kept)
     texts: list[str] = []
     counts: list[int] = []
+    ids: list[str] = []
     for article in articles:
         text = str(article["text"])
         spans = split_sentences(text)
         article["n_sentences"] = len(spans)
         counts.append(len(spans))
-        for start, end in spans:
-            starts.append(start)
-            ends.append(end)
-            texts.append(text[start:end])
+        ids.append(str(article["article_id"]))
+        bounds.extend(chain.from_iterable(spans))
+        texts.extend([text[start:end] for start, end in spans])
     count_array = np.array(counts, dtype=np.int64)
     first = np.repeat(np.cumsum(count_array) - count_array, count_array)
+    pairs = np.frombuffer(bounds, dtype=np.int64).reshape(-1, 2) if bounds else np.zeros((0, 2), dtype=np.int64)
     frame = pd.DataFrame({
-        "article_id": np.repeat(np.array([str(a["article_id"]) for a in articles], dtype=object), count_array),
-        "sentence_id": np.arange(len(starts), dtype=np.int64) - first,
+        "article_id": np.repeat(np.array(ids, dtype=object), count_array),
+        "sentence_id": np.arange(len(texts), dtype=np.int64) - first,
         "text": np.array(texts, dtype=object),
-        "start": np.array(starts, dtype=np.int64),
-        "end": np.array(ends, dtype=np.int64),
+        "start": pairs[:, 0].copy(),
+        "end": pairs[:, 1].copy(),
     }, columns=SENTENCE_COLUMNS)
     for column in ("article_id", "text"):
         frame[column] = frame[column].astype("str")
+    if all(before < after for before, after in zip(ids, ids[1:])):
+        return frame  # articles come in article_id order: the rows are already sorted
     return frame.sort_values(["article_id", "sentence_id"], kind="stable").reset_index(drop=True)
 
 

@@ -457,7 +457,8 @@ def clean_unicode(text: str) -> str:
         >>> clean_unicode("“البنتاجون”\\u00a0:  الأمريكيـــة\\u200f\\r\\nﻻ")
         '"البنتاجون" : الأمريكية\\nلا'
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:  # (a fast check: replacing scans the whole text even when there is nothing to replace)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
@@ -602,11 +603,18 @@ _HEADLINE_MAX_WORDS = 20
 
 def _looks_like_headline(line: str, max_words: int = _HEADLINE_MAX_WORDS) -> bool:
     """Short, ends without sentence punctuation (a question mark is fine: question headlines)."""
-    return (not line.endswith(_SENTENCE_FINAL) and len(line.split()) <= max_words
+    # split at most max_words times: a paragraph is not cut into all its words to be counted
+    return (not line.endswith(_SENTENCE_FINAL) and len(line.split(None, max_words)) <= max_words
             and any(char.isalpha() for char in line))
 
 
 _MARKUP_CHARS = re.compile("[<>&|]")
+
+
+@lru_cache(maxsize=8)
+def _inline_rules(rules: tuple[FurnitureRule, ...]) -> tuple[FurnitureRule, ...]:
+    """The ``inline`` and ``decode`` rules of ``rules``, in file order."""
+    return tuple(rule for rule in rules if rule.kind in {"inline", "decode"})
 
 
 def _fix_inline(line: str, line_no: int, rules: tuple[FurnitureRule, ...],
@@ -614,18 +622,18 @@ def _fix_inline(line: str, line_no: int, rules: tuple[FurnitureRule, ...],
     """Remove stray markup inside a line (recording each fragment) and decode entities."""
     if not _MARKUP_CHARS.search(line):
         return line
-    import html
-
-    for rule in rules:
+    for rule in _inline_rules(rules):  # the inline and decode rules, in file order
         if rule.kind == "inline":
             fragments = rule.regex.findall(line)
             if fragments:
                 line = rule.regex.sub(" ", line)
                 removed.extend(RemovedLine(line_no, f.strip() or f, f"{rule.reason}, inside a kept line")
                                for f in fragments)
-        elif rule.kind == "decode":
+        else:
             entities = rule.regex.findall(line)
             if entities:
+                import html
+
                 # decoded characters (&nbsp;, &#8220;) get the same Unicode cleanup as the rest
                 line = clean_unicode(rule.regex.sub(lambda m: html.unescape(m.group()), line))
                 removed.extend(RemovedLine(line_no, e, rule.reason) for e in entities)
