@@ -884,3 +884,28 @@ def test_sentence_splitter_equals_the_reference_on_random_text():
     samples += ["", ".", "..", "\n", " . ", "a.", ".a", "د. علي", "x.5", "U.S. forces", "قال.»)", "نعم!؟\n\n"]
     for sample in samples:
         assert split_sentences(sample) == _split_sentences_reference(sample), repr(sample)
+
+
+# --------------------------------------------------------------------------------------------
+# find_normalised: spelling-tolerant search with spans into the original text
+
+FIND_CASES = [
+    # text, query, expected surfaces in the original text
+    ("قالت الإدارة الأمريكيّة إن القوات الامريكية باقية", "الأمريكية", ["الأمريكيّة", "الامريكية"]),
+    ("وصل ٢٥٠٠ جندي ثم 2500 آخرون", "2500", ["٢٥٠٠", "2500"]),
+    ("عادت القــوات إلى القاعدة", "القوات", ["القــوات"]),
+    ("مستشفى ومستشفي", "مستشفى", ["مستشفى", "مستشفي"]),
+    ("أعلنت إيران", "ايران", ["إيران"]),
+    ("البنتاغون والبنتاجون", "البنتاغون", ["البنتاغون"]),  # a spelling variant is another word
+    ("لا شيء هنا", "داعش", []),
+]
+
+
+@pytest.mark.parametrize("text_, query, expected", FIND_CASES)
+def test_find_normalised_returns_spans_of_the_original_text(text_, query, expected):
+    assert [text_[s:e] for s, e in text.find_normalised(text_, query)] == expected
+
+
+def test_find_normalised_refuses_an_empty_query():
+    with pytest.raises(ValueError, match="empty once normalised"):
+        text.find_normalised("نص", "\u064e")

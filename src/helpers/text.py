@@ -32,6 +32,7 @@ from typing import NamedTuple
 import numpy as np
 
 __all__ = [
+    "find_normalised",
     "ARABIC_DIACRITICS",
     "CleanArticle",
     "DOUBLE_QUOTES",
@@ -390,6 +391,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if i == n:
             break
         start = next_start
+    return spans
+
+
+def find_normalised(text: str, query: str, *, fold_teh_marbuta: bool = True) -> list[tuple[int, int]]:
+    """Spans of ``text`` where ``query`` occurs, compared in normalised form (spelling-tolerant search).
+
+    Both are normalised with :func:`normalize_for_matching`, so alef variants, ى/ي, ة/ه,
+    diacritics, tatweel and the three digit systems don't matter (spelling variants such as
+    أمريكي/أميركي are different words: search for each); the spans index the
+    original ``text``, ready for display or a keyword-in-context table. Plain substring search:
+    clitics and word boundaries are the caller's business (the actor and framing matchers
+    handle them).
+
+    Example:
+        >>> article = "قالت الإدارة الأمريكيّة إن القوات الامريكية باقية"
+        >>> [article[s:e] for s, e in find_normalised(article, "الأمريكية")]
+        ['الأمريكيّة', 'الامريكية']
+    """
+    needle = normalize_for_matching(query, fold_teh_marbuta=fold_teh_marbuta)
+    if not needle:
+        raise ValueError(f"query {query!r} is empty once normalised; give at least one letter or digit")
+    normal = normalize_with_offsets(text, fold_teh_marbuta=fold_teh_marbuta)
+    spans = []
+    start = normal.text.find(needle)
+    while start != -1:
+        spans.append(normal.to_source(start, start + len(needle)))
+        start = normal.text.find(needle, start + len(needle))
     return spans
 
 
