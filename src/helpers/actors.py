@@ -63,7 +63,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
-from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
+from helpers.text import normalize_for_matching, normalize_with_offsets, sentences_containing, split_sentences
 
 __all__ = [
     "ACTOR_TYPES",
@@ -436,9 +436,7 @@ def find_actor_mentions(text: str, matcher: ActorMatcher | None = None) -> pd.Da
     sources = [offsets.to_source(span[0], span[1]) for span in spans]
     starts = [s for s, _ in sources]
     sentences = split_sentences(text)
-    # The sentence of each mention, as helpers.text.sentence_containing finds it, for all at once.
-    sentence_starts = np.fromiter((s for s, _ in sentences), dtype=np.int64, count=len(sentences))
-    indices = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0).tolist()
+    indices = sentences_containing(sentences, starts) if sentences else [0] * len(starts)
     sentence_texts = [text[s:e] for s, e in sentences] or [text]
     return pd.DataFrame({
         "actor_id": [span[2] for span in spans],
@@ -446,7 +444,7 @@ def find_actor_mentions(text: str, matcher: ActorMatcher | None = None) -> pd.Da
         "start": np.array(starts, dtype=np.int64),
         "end": np.array([e for _, e in sources], dtype=np.int64),
         "alias": [span[3] for span in spans],
-        "sentence_id": np.array(indices if sentences else [0] * len(spans), dtype=np.int64),
+        "sentence_id": np.array(indices, dtype=np.int64),
         "sentence": [sentence_texts[i] for i in indices] if sentences else [text] * len(spans),
     })
 

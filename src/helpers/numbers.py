@@ -80,7 +80,7 @@ from helpers.numbers_context import (
     without_affiliations,
 )
 from helpers.numbers_lexicon import load_number_lexicon
-from helpers.text import normalize_with_offsets, split_sentences
+from helpers.text import normalize_with_offsets, sentence_containing, split_sentences
 
 __all__ = [
     "COLUMNS",
@@ -210,7 +210,7 @@ class _SentencesOfLines:
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.lines: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
+        self.lines: dict[int, list[tuple[int, int]]] = {}
 
     def containing(self, position: int) -> tuple[int, int]:
         """The span of the sentence holding ``position`` (as :func:`helpers.text.sentence_containing`)."""
@@ -220,9 +220,8 @@ class _SentencesOfLines:
             line_end = self.norm.find("\n", position)
             line_end = len(self.norm) if line_end < 0 else line_end
             spans = [(line_start + a, line_start + b) for a, b in split_sentences(self.norm[line_start:line_end])]
-            found = self.lines[line_start] = ([a for a, _ in spans], spans or [(position, line_end)])
-        starts, spans = found
-        return spans[max(bisect.bisect_right(starts, position) - 1, 0)]
+            found = self.lines[line_start] = spans or [(position, line_end)]
+        return found[sentence_containing(found, position)]
 
 
 def _read_at(g: NumberGrammar, i: int, norm: str, sentence_index: int,

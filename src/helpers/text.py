@@ -47,6 +47,7 @@ __all__ = [
     "normalize_with_offsets",
     "split_sentences",
     "sentence_containing",
+    "sentences_containing",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -425,19 +426,31 @@ def sentence_containing(spans: list[tuple[int, int]], offset: int) -> int:
     """Index of the sentence span in ``spans`` (sorted, as from :func:`split_sentences`) holding ``offset``.
 
     An offset in the whitespace between two sentences belongs to the preceding one; an offset
-    before the first sentence to the first.
+    before the first sentence to the first. For many offsets use :func:`sentences_containing`.
 
     Example:
         >>> spans = split_sentences("جملة أولى. جملة ثانية.")
         >>> sentence_containing(spans, 12)
         1
     """
+    return sentences_containing(spans, [offset])[0]
+
+
+def sentences_containing(spans: Sequence[tuple[int, int]], offsets: Sequence[int]) -> list[int]:
+    """:func:`sentence_containing` for many offsets at once (one vectorised search).
+
+    Example:
+        >>> spans = split_sentences("جملة أولى. جملة ثانية.")
+        >>> sentences_containing(spans, [0, 10, 12])
+        [0, 0, 1]
+    """
     if not spans:
         raise ValueError("no sentence spans given: split the text with split_sentences first")
-    if offset < 0:
-        raise ValueError(f"offset {offset} is negative; offsets index the article's text")
-    starts = [s for s, _ in spans]
-    return max(bisect.bisect_right(starts, offset) - 1, 0)
+    if any(offset < 0 for offset in offsets):
+        raise ValueError(f"offsets {list(offsets)} include a negative one; offsets index the article's text")
+    starts = np.fromiter((s for s, _ in spans), dtype=np.int64, count=len(spans))
+    found = np.searchsorted(starts, np.asarray(offsets, dtype=np.int64), side="right") - 1
+    return np.maximum(found, 0).tolist()
 
 
 # --------------------------------------------------------------------------------------------
