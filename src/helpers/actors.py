@@ -63,6 +63,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
+from helpers.corpus import per_1000_words
 from helpers.text import normalize_for_matching, normalize_with_offsets, sentences_containing, split_sentences
 
 __all__ = [
@@ -563,7 +564,7 @@ def actor_counts(
         mentions=("article_id", "size"), articles=("article_id", "nunique")
     ).reset_index()
     counts["n_words"] = counts[group].map(words).astype("int64")
-    counts["per_1000_words"] = (1000 * counts["mentions"] / counts["n_words"]).round(3)
+    counts["per_1000_words"] = per_1000_words(counts["mentions"], counts["n_words"], decimals=3)
     counts = counts.sort_values([group, "mentions", "actor_id"], ascending=[True, False, True], kind="stable")
     counts = counts.reset_index(drop=True)
     return counts.drop(columns="corpus") if by is None else counts

@@ -53,6 +53,7 @@ from helpers.text import (
 )
 
 __all__ = [
+    "per_1000_words",
     "METADATA_COLUMNS",
     "ARTICLE_COLUMNS",
     "SENTENCE_COLUMNS",
@@ -399,6 +400,17 @@ def count_words(text: str) -> int:
         6
     """
     return _shingles_and_word_count(text)[1]
+
+
+def per_1000_words(count: pd.Series, n_words: pd.Series, decimals: int = 2) -> pd.Series:
+    """Mentions per 1,000 words of text, rounded: the share-of-coverage rate every analysis uses
+    to compare articles and outlets of different lengths (``n_words`` from :func:`count_words`).
+
+    Example:
+        >>> per_1000_words(pd.Series([3, 1]), pd.Series([1500, 250]), decimals=1).tolist()
+        [2.0, 4.0]
+    """
+    return (1000 * count / n_words).round(decimals)
 
 
 def _band_keys(shingles: np.ndarray) -> list[bytes]:

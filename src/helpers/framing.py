@@ -43,6 +43,7 @@ from typing import Any
 import pandas as pd
 
 from helpers import paths
+from helpers.corpus import count_words, per_1000_words
 from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
 
 __all__ = [
@@ -441,8 +442,8 @@ def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
 def _word_counts(articles: pd.DataFrame) -> dict[str, int]:
     if "n_words" in articles.columns:
         counts = articles["n_words"]
-    else:  # a plain frame of texts (tests, ad-hoc use): whitespace-separated words
-        counts = articles["text"].str.split().str.len()
+    else:  # a plain frame of texts (tests, ad-hoc use): the same word rule as load_corpus
+        counts = articles["text"].map(count_words)
     return dict(zip(articles["article_id"].astype(str), counts.astype(int)))
 
 
@@ -450,8 +451,8 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     """Per article and frame, the count of each term, per 1,000 words, with the evidence sentences.
 
     Columns: article_id, frame, term, leaning, choice, gloss_en, count, n_words, per_1000_words
-    (``count / n_words * 1000``, ``n_words`` from ``articles.n_words`` or, if absent, whitespace
-    words), evidence (the distinct sentences, joined with `` ‖ ``). Only terms that occur are
+    (:func:`helpers.corpus.per_1000_words`; ``n_words`` from ``articles.n_words`` or, if absent,
+    :func:`helpers.corpus.count_words` of the text), evidence (the distinct sentences, joined with `` ‖ ``). Only terms that occur are
     listed (absence is a zero in :func:`outlet_framing_table`). A withdrawal term gets one row per
     stance. Pass ``mentions`` (from :func:`framing_mentions`) to avoid matching twice.
 
@@ -471,7 +472,7 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     table = grouped.agg(count=("start", "size"),
                         evidence=("sentence", lambda s: " ‖ ".join(dict.fromkeys(s)))).reset_index()
     table["n_words"] = table["article_id"].map(words).astype(int)
-    table["per_1000_words"] = (table["count"] / table["n_words"] * 1000).round(1)
+    table["per_1000_words"] = per_1000_words(table["count"], table["n_words"], decimals=1)
     return table[PROFILE_COLUMNS].sort_values(["article_id", "frame", "term", "leaning"]).reset_index(drop=True)
 
 
@@ -550,7 +551,7 @@ def outlet_framing_table(profile: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
     grid["frame_count"] = grid.groupby(["outlet", "frame"])["count"].transform("sum")
     share = grid["count"] / grid["frame_count"].where(grid["frame_count"] > 0)
     grid["share_in_frame"] = share.round(3)
-    grid["per_1000_words"] = (grid["count"] / grid["n_words"] * 1000).round(2)
+    grid["per_1000_words"] = per_1000_words(grid["count"], grid["n_words"], decimals=2)
     grid = grid.sort_values(["first", "order"], kind="stable")
     columns = ["outlet", "outlet_ar", "frame", "choice", "label_ar", "gloss_en", "leaning", "count",
                "frame_count", "share_in_frame", "n_words", "per_1000_words"]
