@@ -20,10 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
 
-from common import check_target, corpus_megabytes, measure_per_article, repeated_seed_corpus  # noqa: E402
+from common import check_target, corpus_megabytes, measure_per_article, repeated_seed_corpus
 
-from helpers import actors, text  # noqa: E402
-
+from helpers import actors, text
 
 TARGET_MB_S = 5.0  # issue: at least 5 MB/s on one core with the full lexicon
 

@@ -22,14 +22,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
 
-from common import (  # noqa: E402
-    Measurement, check_target, corpus_megabytes, measure_per_article, repeated_seed_corpus, seed_texts,
+import pandas as pd
+from common import (
+    Measurement,
+    check_target,
+    corpus_megabytes,
+    measure_per_article,
+    repeated_seed_corpus,
+    seed_texts,
 )
 
-import pandas as pd  # noqa: E402
-
-from helpers import numbers, text  # noqa: E402
-
+from helpers import numbers, text
 
 TARGET_MB_S = 5.0  # issue: at least 5 MB/s on one core, per article
 

@@ -36,9 +36,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
 
-from common import MB, Measurement, corpus_megabytes, measure_per_article, repeated_seed_corpus  # noqa: E402
+from common import MB, Measurement, corpus_megabytes, measure_per_article, repeated_seed_corpus
 
-from helpers import corpus, text  # noqa: E402
+from helpers import corpus, text
 
 NORMALIZE_TARGET_RATIO = 10.0
 LOAD_CORPUS_TARGET_MB_S = 20.0

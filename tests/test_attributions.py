@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from builders import articles_frame
 
 from helpers import attributions, framing
-from builders import articles_frame
 from helpers.text import normalize_for_matching
-
-
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
@@ -503,4 +501,4 @@ def test_framing_reexports_the_attribution_api():
     assert framing.classify_source is attributions.classify_source
     assert framing.SOURCE_TYPES == attributions.SOURCE_TYPES
     with pytest.raises(AttributeError):
-        framing.no_such_name  # noqa: B018
+        framing.no_such_name

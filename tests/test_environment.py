@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.metadata as md
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 import yaml

@@ -10,9 +10,9 @@ import re
 
 import pandas as pd
 import pytest
+from builders import articles_frame
 
 from helpers import framing
-from builders import articles_frame
 from helpers.text import normalize_for_matching
 
 # --------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import random
 import pandas as pd
 import pytest
 
-from helpers import numbers, paths
+from helpers import paths
 from helpers.numbers import (
     COLUMNS,
     extract_numbers,

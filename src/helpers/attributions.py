@@ -50,13 +50,13 @@ import pandas as pd
 
 from helpers.framing import (  # the shared term matcher (package-internal)
     _QUOTES,
-    _Matcher,
-    _Tokens,
     _compile,
     _forms,
     _longest_first,
+    _Matcher,
     _read_csv_lexicon,
     _require,
+    _Tokens,
     outlet_labels,
 )
 from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences

@@ -58,14 +58,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.numbers_grammar import (
-    HYPHENS,
-    NumberGrammar,
-    ParsedNumber,
-    as_int,
-    parse_digits,
-    tokenise,
-)
 from helpers.numbers_context import (
     CLAUSE_BREAK,
     NEXT_CONJUNCT,
@@ -78,6 +70,14 @@ from helpers.numbers_context import (
     place_pair,
     who_before,
     without_affiliations,
+)
+from helpers.numbers_grammar import (
+    HYPHENS,
+    NumberGrammar,
+    ParsedNumber,
+    as_int,
+    parse_digits,
+    tokenise,
 )
 from helpers.numbers_lexicon import load_number_lexicon
 from helpers.text import normalize_with_offsets, sentence_containing, split_sentences

@@ -242,9 +242,7 @@ class NumberGrammar:
             j = i + 1
             if self.tok(j) == "من" and self._scale_plural(j + 1):
                 j += 1
-            if self._scale_plural(j):  # عشرات الآلاف, مئات الآلاف
-                j += 1
-            elif entry.value < 10 and self._vague_multiple(j):  # بضع مئات, بضعة آلاف
+            if self._scale_plural(j) or entry.value < 10 and self._vague_multiple(j):  # عشرات الآلاف, مئات الآلاف
                 j += 1
             return ParsedNumber(None, j, vague=True, article=article)
         if entry.type == "ordinal":

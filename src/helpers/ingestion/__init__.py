@@ -1,0 +1,1 @@
+"""Ingestion: decoding, page-furniture cleaning, duplicates, metadata and bulk import."""

@@ -1,0 +1,1 @@
+"""The parallel pipeline: ingest once, run every analysis per partition on Dask, write Parquet."""
