@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers.kwic import collapse_whitespace, evidence_table, kwic_explorer, kwic_for_display, kwic_table
+from helpers.presentation.bidi import strip_controls
 
 TEXT = "قال مسؤول إن القوات الأمريكية\nباقية في العراق حتى إشعار آخر"
 
@@ -112,19 +113,41 @@ def test_explorer_has_a_stable_text_form_and_checks_its_input() -> None:
     pytest.importorskip("ipywidgets")
     table = pd.DataFrame({"article_id": ["a", "b", "c"], "actor_id": ["iran", "isis", "isis"],
                           "left": ["", "", ""], "match": ["إيران", "داعش", "داشع"], "right": ["", "", ""]})
-    explorer = kwic_explorer(table, default="isis", labels={"isis": "داعش — ISIS"}, max_rows=1)
-    assert repr(explorer) == "KWIC explorer: choose one of 2 actor_id values (needs a live kernel)"
+    labels = {"isis": "ISIS (داعش)", "iran": "Iran (إيران)"}
+    explorer = kwic_explorer(table, default="isis", labels=labels, max_rows=1)
+    assert repr(explorer) == "KWIC explorer: 2 actor_id values, showing ISIS (داعش) (choose another with a live kernel)"
     dropdown, output = explorer.children
-    assert dropdown.value == "isis" and dropdown.options[1] == ("داعش — ISIS", "isis")
-    assert output.outputs[0]["text"] == "2 mention(s) of isis, the first 1\n"
-    assert "داعش" in output.outputs[1]["data"]["text/plain"]
+    # listed by label (sorted by label), valued by id
+    options = [(strip_controls(label), value) for label, value in dropdown.options]
+    assert dropdown.value == "isis" and options == [("Iran (إيران)", "iran"), ("ISIS (داعش)", "isis")]
+    assert strip_controls(dropdown.label) == "ISIS (داعش)" and "\u2068داعش\u2069" in dropdown.label
+    # wide enough for the longest label, whatever the description
+    assert dropdown.layout.width == f"{max(map(len, labels.values())) + 12}ch"
+    assert dropdown.style.description_width == "initial"
+    (shown,) = output.outputs
+    assert "2 mention(s) of ISIS (داعش)" in strip_controls(shown["data"]["text/html"])
+    assert "Showing 1 of 2 rows" in shown["data"]["text/plain"]
     dropdown.value = "iran"  # choosing another actor replaces the table
-    assert len(output.outputs) == 2 and output.outputs[0]["text"] == "1 mention(s) of iran\n"
-    assert "إيران" in output.outputs[1]["data"]["text/plain"]
+    assert len(output.outputs) == 1 and "إيران" in output.outputs[0]["data"]["text/plain"]
     with pytest.raises(ValueError, match="not a value"):
         kwic_explorer(table, default="nato")
     with pytest.raises(KeyError, match="no column"):
         kwic_explorer(table, key="term")
+
+
+def test_explorer_static_form_is_the_default_table() -> None:
+    """Without a live kernel (GitHub, nbconvert) the HTML of the default choice is what shows."""
+    pytest.importorskip("ipywidgets")
+    table = pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["iran", "isis"],
+                          "left": ["قال", ""], "match": ["إيران", "داعش"], "right": ["", "هاجم"]})
+    bundle = kwic_explorer(table, default="isis")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("KWIC explorer: 2 actor_id values, showing isis")
+    html = bundle["text/html"]
+    assert "داعش" in html and "هاجم" in html and "إيران" not in html
+    assert "uuid" not in html and "id=" not in html
+    again = kwic_explorer(table, default="isis")._repr_mimebundle_()["text/html"]
+    assert again == html
 
 
 # ---------------------------------------------------------------------------------------------
