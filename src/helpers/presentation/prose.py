@@ -29,7 +29,7 @@ import re
 import string
 from typing import Any
 
-from helpers.presentation.bidi import LRM, first_strong, has_rtl, isolate_phrases, isolate_rtl_cell, strip_controls
+from helpers.presentation.bidi import LRM, PHRASE, first_strong, has_rtl, isolate_phrases, isolate_rtl_cell, strip_controls
 
 __all__ = ["md", "isolate_markdown", "format_number", "plural", "MISSING"]
 
@@ -37,10 +37,8 @@ MISSING = "\u2014"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 # Segments of Markdown that must not change: fenced code, inline code, HTML tags and comments,
 # link targets "](...)" and autolinks "<http...>".
-_PROTECTED = re.compile(
-    r"```.*?```|~~~.*?~~~|`[^`\n]*`|<!--.*?-->|<[^>\n]+>|\]\([^)\n]*\)",
-    re.DOTALL,
-)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[^\n]*$", re.DOTALL | re.MULTILINE)
+_PROTECTED = re.compile(r"`[^`\n]*`|<!--.*?-->|<[^>\n]+>|\]\([^)\n]*\)")
 
 
 def format_number(value: Any, spec: str = "") -> str:
@@ -89,9 +87,9 @@ class _ProseFormatter(string.Formatter):
 def isolate_markdown(text: str) -> str:
     """Isolate the Arabic phrases of Markdown text, leaving code, HTML tags and link targets alone.
 
-    Line by line (after any list, heading or quote marker): a line with Latin letters is English,
-    and gets FSI ... PDI LRM around each Arabic phrase (and an LRM first if it opens with one); a
-    line with Arabic and no Latin letter is isolated whole, right to left. Applying it twice
+    Line by line (after any list, heading or quote marker): a line that is nothing but Arabic
+    phrases and punctuation is isolated whole, right to left; any other line is English and gets
+    FSI ... PDI LRM around each Arabic phrase (and an LRM first if it opens with one). Applying it twice
     gives the same text.
 
     Example:
@@ -99,23 +97,49 @@ def isolate_markdown(text: str) -> str:
         >>> out.count("\\u2068"), "`داعش`" in out, "(https://x.org/داعش)" in out
         (1, True, True)
     """
-    paragraphs = re.split(r"(\n\s*\n)", strip_controls(text))
-    return "".join(_isolate_paragraph(p) if i % 2 == 0 else p for i, p in enumerate(paragraphs))
+    text = strip_controls(text)
+    out, last = [], 0
+    for fence in _FENCE.finditer(text):
+        out.append(_isolate_lines(text[last:fence.start()]))
+        out.append(fence.group(0))
+        last = fence.end()
+    out.append(_isolate_lines(text[last:]))
+    return "".join(out)
 
 
+def _isolate_lines(text: str) -> str:
+    return "".join(_isolate_line(line) for line in text.splitlines(keepends=True))
+
+
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_CELL_BAR = re.compile(r"(?<!\\)\|")
 _LINE_MARKER = re.compile(r"^\s*(?:[>#]+\s*|[-*+]\s+|\d+[.)]\s+)?")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def _isolate_paragraph(paragraph: str) -> str:
-    return "".join(_isolate_line(line) for line in paragraph.splitlines(keepends=True))
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z\u00c0-\u024f0-9]")
 
 
 def _isolate_line(line: str) -> str:
-    """One Markdown line: English with Arabic phrases isolated, or an Arabic line isolated whole."""
+    """One Markdown line: English with Arabic phrases isolated, or an Arabic line isolated whole.
+
+    A table row ("| a | b |") is done cell by cell, each cell like a line of its own."""
+    if _TABLE_ROW.match(line):
+        cells = _CELL_BAR.split(line)
+        return "|".join(cell if i in (0, len(cells) - 1) else _isolate_cell(cell) for i, cell in enumerate(cells))
     marker = _LINE_MARKER.match(line)
     head = marker.group(0) if marker else ""
-    body = line[len(head):]
+    return head + _isolate_text(line[len(head):])
+
+
+def _isolate_cell(cell: str) -> str:
+    """A Markdown table cell: one that starts with an Arabic letter is right to left as a whole
+    (as in tables.show); any other is text with its Arabic phrases isolated."""
+    content = cell.strip()
+    if content and "`" not in content and first_strong(content) == "rtl":
+        start = cell.index(content)
+        return cell[:start] + isolate_rtl_cell(content) + cell[start + len(content):]
+    return _isolate_text(cell)
+
+
+def _isolate_text(body: str) -> str:
     pieces, last = [], 0
     for match in _PROTECTED.finditer(body):
         pieces.append(("text", body[last:match.start()]))
@@ -124,17 +148,18 @@ def _isolate_line(line: str) -> str:
     pieces.append(("text", body[last:]))
     visible = "".join(p for kind, p in pieces if kind == "text")
     if not has_rtl(visible):
-        return line
-    if _LATIN.search(visible) is None:
-        # An Arabic line (no Latin letter outside code): one right-to-left run.
-        content = body.rstrip()
-        return head + isolate_rtl_cell(content) + body[len(content):]
+        return body
+    if _LATIN_OR_DIGIT.search(PHRASE.sub("", visible)) is None:
+        # An Arabic line (nothing but Arabic phrases and punctuation): one right-to-left run.
+        content = body.strip()
+        start = body.index(content)
+        return body[:start] + isolate_rtl_cell(content) + body[start + len(content):]
     out = "".join(isolate_phrases(p) if kind == "text" else p for kind, p in pieces)
     if first_strong(visible) == "rtl":
         # English that opens with an Arabic phrase: an LRM first, so a renderer that picks the
         # paragraph direction from its first letter (GitHub's dir="auto") still lays it out LTR.
         out = LRM + out
-    return head + out
+    return out
 
 
 def md(template: str, /, **values: Any) -> Any:

@@ -37,6 +37,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+import numpy as np
 import pandas as pd
 
 from helpers.presentation.bidi import first_strong, has_rtl, isolate_phrases, isolate_rtl_cell, strip_controls
@@ -239,7 +240,7 @@ def format_value(value: Any, *, digits: int | None = None, thousands: bool = Tru
     """
     if _is_missing(value):
         return MISSING
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, bool | np.bool_):
         return "yes" if value else "no"
     if isinstance(value, numbers.Integral):
         return f"{int(value):,}" if thousands else str(int(value))
