@@ -316,6 +316,7 @@ def test_naive_rendering_is_caught(browser: Any, pages: Path) -> None:
     """The same content without the helpers shows the known defects: the check can fail."""
     _load(browser, _convert(_outputs_notebook(_naive_outputs()), "basic"), pages, "naive-basic")
     result = _measure(browser)
+    _screenshot(browser, "naive-basic")
     assert result["cell_violations"] >= 5, result
     assert result["number_violations"] >= 3, result
 

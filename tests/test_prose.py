@@ -110,3 +110,20 @@ def test_format_number(value: object, spec: str, text: str) -> None:
 def test_plural() -> None:
     assert [prose.plural(n, "article") for n in (0, 1, 2, 3002)] == ["0 articles", "1 article", "2 articles", "3,002 articles"]
     assert prose.plural(1, "country", "countries") == "1 country"
+
+
+def test_isolate_notebook_markdown_in_place(tmp_path) -> None:
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell("ISIS is called داعش (4 times)."),
+                      nbformat.v4.new_code_cell("x = 'داعش'"),
+                      nbformat.v4.new_markdown_cell("No Arabic.")]
+    path = tmp_path / "n.ipynb"
+    nbformat.write(notebook, path)
+    assert prose.main([str(path)]) == 0
+    cells = nbformat.read(path, as_version=4).cells
+    assert cells[0].source == f"ISIS is called {_iso('داعش')} (4 times)."
+    assert cells[1].source == "x = 'داعش'" and cells[2].source == "No Arabic."
+    assert prose.isolate_notebook_markdown(str(path)) == 0  # idempotent
+    assert prose.main([]) == 2

@@ -31,7 +31,7 @@ from typing import Any
 
 from helpers.presentation.bidi import LRM, PHRASE, first_strong, has_rtl, isolate_phrases, isolate_rtl_cell, strip_controls
 
-__all__ = ["md", "isolate_markdown", "format_number", "plural", "MISSING"]
+__all__ = ["md", "isolate_markdown", "isolate_notebook_markdown", "format_number", "plural", "MISSING"]
 
 MISSING = "\u2014"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -191,3 +191,42 @@ def md(template: str, /, **values: Any) -> Any:
     else:
         text = template
     return Markdown(isolate_markdown(text))
+
+
+def isolate_notebook_markdown(path: str) -> int:
+    """Isolate the Arabic phrases of every Markdown cell of a notebook, in place; return how many
+    cells changed. Outputs and code are not touched; running it twice changes nothing more.
+
+    For hand-written narrative cells (computed prose goes through :func:`md`). From a shell:
+    ``python -m helpers.presentation.prose notebooks/*.ipynb``.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    changed = 0
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            isolated = isolate_markdown(cell.source)
+            if isolated != cell.source:
+                cell.source = isolated
+                changed += 1
+    if changed:
+        nbformat.write(notebook, path)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.presentation.prose NOTEBOOK...``: isolate Arabic in Markdown cells."""
+    import sys
+
+    paths = sys.argv[1:] if argv is None else argv
+    if not paths:
+        print("usage: python -m helpers.presentation.prose NOTEBOOK.ipynb ...", file=sys.stderr)
+        return 2
+    for path in paths:
+        print(f"{path}: {isolate_notebook_markdown(path)} Markdown cell(s) isolated")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
