@@ -42,6 +42,10 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 # Until the lead routes every notebook table and sentence through the helpers, the notebook-level
 # test is expected to fail (strict: once it passes, this flag must be turned on).
 NOTEBOOKS_USE_THE_HELPERS = False
+# Issue 13: a notebook read on GitHub (no CSS, 1280 px wide) stays under about 8,000 px. Expected to
+# fail (strict) until the notebooks are laid out for a reader; then turn this flag on.
+NOTEBOOK_PAGES_FIT = False
+MAX_PAGE_HEIGHT = 8000
 WIDTH = 1280
 INSTALL_HINT = ("install Chromium and its driver: sudo apt-get install chromium chromium-driver "
                 "(Debian/Ubuntu; `.ci/run` does this in CI)")
@@ -278,8 +282,12 @@ def _helper_outputs() -> list[dict[str, Any]]:
     table = tables.show(frame, max_rows=len(CELLS))
     evidence = kwic.show_kwic(_kwic_frame(), columns=("article_id",))
     paragraphs = [prose.md(p, **PROSE_VALUES) for p in PROSE]
+    concordance = _kwic_frame().assign(actor_id=["us_military", "armed_factions", "iraqi_government"])
+    explorer = kwic.kwic_explorer(concordance, default="us_military",
+                                  labels={"us_military": "US military (القوات الأمريكية)"})._repr_mimebundle_()
     return ([{"text/html": table._repr_html_(), "text/plain": str(table)},
-             {"text/html": evidence._repr_html_(), "text/plain": str(evidence)}]
+             {"text/html": evidence._repr_html_(), "text/plain": str(evidence)},
+             explorer]
             + [{"text/markdown": p.data, "text/plain": "<Markdown>"} for p in paragraphs])
 
 
@@ -307,7 +315,7 @@ def test_helper_tables_and_prose_read_right(browser: Any, pages: Path, template:
     _load(browser, _convert(_outputs_notebook(_helper_outputs()), template), pages, f"helpers-{template}")
     result = _measure(browser)
     _screenshot(browser, f"helpers-{template}")
-    assert result["cells"] >= len(CELLS) + 3 * 3, result  # every Arabic cell was found and measured
+    assert result["cells"] >= len(CELLS) + 3 * 3 + 2, result  # every Arabic cell was found and measured
     assert result["numbers"] >= 6, result
     assert (result["cell_violations"], result["number_violations"]) == (0, 0), result
 
@@ -455,3 +463,16 @@ def test_notebooks_read_right_without_css(browser: Any, pages: Path) -> None:
     print(report)
     bad = {name: r for name, r in results.items() if r["cell_violations"] or r["number_violations"]}
     assert not bad, "Arabic drawn out of order (nbconvert --template basic, headless Chromium):\n" + report
+
+
+@pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks")
+@pytest.mark.xfail(not NOTEBOOK_PAGES_FIT, strict=True,
+                   reason="baseline: notebook 02 is taller than 8,000 px without CSS")
+def test_notebook_pages_fit_a_reader(browser: Any, pages: Path) -> None:
+    heights = {}
+    for path in NOTEBOOKS:
+        _load(browser, _convert(nbformat.read(path, as_version=4), "basic"), pages, f"{path.stem}-height")
+        heights[path.stem] = int(browser.execute_script("return document.documentElement.scrollHeight"))
+    too_tall = {name: h for name, h in heights.items() if h > MAX_PAGE_HEIGHT}
+    assert not too_tall, (f"taller than {MAX_PAGE_HEIGHT:,} px at {WIDTH} px without CSS: "
+                          + ", ".join(f"{name} {h:,} px" for name, h in sorted(too_tall.items())))

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.kwic import collapse_whitespace, evidence_table, kwic_explorer, kwic_for_display, kwic_table
+from helpers.kwic import (
+    KWIC_ALIGN,
+    collapse_whitespace,
+    evidence_table,
+    kwic_explorer,
+    kwic_for_display,
+    kwic_table,
+    show_evidence,
+    show_kwic,
+)
 from helpers.presentation.bidi import strip_controls
 
 TEXT = "قال مسؤول إن القوات الأمريكية\nباقية في العراق حتى إشعار آخر"
@@ -213,3 +222,47 @@ def test_evidence_table_of_a_filtered_selection_keeps_its_order() -> None:
 def test_evidence_table_bad_columns(columns, error, message) -> None:
     with pytest.raises(error, match=message):
         evidence_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, columns)
+
+
+# ---------------------------------------------------------------------------------------------
+# show_kwic / show_evidence: the bounded, right-to-left-safe display
+
+
+def test_show_kwic_columns_alignment_and_isolation() -> None:
+    table = kwic_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, width=10)
+    shown = show_kwic(table, ["article_id", "term"])
+    assert list(shown.data.columns) == ["article_id", "term", "after", "match", "before"]
+    html = shown._repr_html_()
+    header = html.split("<tbody>")[0]
+    for column, align in KWIC_ALIGN.items():
+        assert f'align="{align}" style="text-align: {align}">{column}</th>' in header
+    # every context cell is one isolated right-to-left run (ellipsis included)
+    assert '<td dir="rtl" align="left" style="text-align: left">\u200f\u2067… المسلحة\u2069\u200f</td>' in html
+    assert '<td dir="rtl" align="right" style="text-align: right">\u200f\u2067البنتاغون …\u2069\u200f</td>' in html
+
+
+def test_show_kwic_joins_many_identifying_columns_into_one_label() -> None:
+    table = kwic_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES).assign(missing=[None, "x", None])
+    shown = show_kwic(table, ["article_id", "term", "leaning", "missing"])
+    assert list(shown.data.columns) == ["article_id · term · leaning · missing", "after", "match", "before"]
+    assert shown.data.iloc[0, 0] == "000 · الفصائل المسلحة · descriptive · —"
+
+
+def test_show_evidence_is_bounded_and_counts_all_rows() -> None:
+    many = pd.concat([EVIDENCE_MENTIONS] * 5, ignore_index=True)
+    shown = show_evidence(many, EVIDENCE_ARTICLES, ["article_id", "term"], max_rows=4,
+                          rest_in="corpus/processed/framing_mentions.csv")
+    assert len(shown.data) == 4 and shown.total == 15
+    assert shown.footnote() == "Showing 4 of 15 rows; the full table is in corpus/processed/framing_mentions.csv."
+    pd.testing.assert_frame_equal(
+        shown.data[["after", "match", "before"]],
+        evidence_table(many.head(4), EVIDENCE_ARTICLES, ["article_id"])[["after", "match", "before"]])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: show_kwic(pd.DataFrame({"article_id": ["a"]})), "lacks the column"),
+    (lambda: show_evidence(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, ["verb_class"]), "verb_class"),
+])
+def test_show_bad_input(call, message) -> None:
+    with pytest.raises(KeyError, match=message):
+        call()

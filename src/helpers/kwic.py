@@ -9,6 +9,12 @@ displayed to the right of the match on screen) and ``right`` the text *after* it
 names follow the usual KWIC convention of logical order; :func:`kwic_for_display` orders the
 columns so that a left-to-right table (GitHub, a DataFrame's HTML) reads right to left.
 
+To *show* evidence in a notebook, use :func:`show_evidence` (or :func:`show_kwic` on a
+:func:`kwic_table`): columns ``after | match | before`` with each context an isolated
+right-to-left run aligned towards the keyword, so the row reads outward from the keyword with
+its ellipses at the outer ends, on GitHub (no CSS) and in JupyterLab alike; at most 5 columns
+and a bounded number of rows.
+
 Example:
     >>> import pandas as pd
     >>> articles = pd.DataFrame({"article_id": ["000"], "text": ["قال البنتاغون إن القوات باقية"]})
@@ -238,7 +244,7 @@ def show_evidence(
     columns: Sequence[str] = ("article_id",),
     *,
     width: int = 40,
-    max_rows: int = 12,
+    max_rows: int = 8,
     rest_in: str | None = None,
     caption: str | None = None,
     note: str | None = None,
