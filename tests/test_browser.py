@@ -138,6 +138,14 @@ for (const el of document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6')) {
     }
   }
 }
+for (const el of document.querySelectorAll('td, th')) {
+  if (/^(NaN|<NA>|None|NaT|nan)$/.test(el.textContent.trim())) result.raw_missing = (result.raw_missing || 0) + 1;
+}
+for (const el of document.querySelectorAll('pre')) {
+  if (/^'[^'\n]*\.(png|csv|parquet|svg|pdf)'$/.test(el.textContent.trim())) result.path_reprs = (result.path_reprs || 0) + 1;
+}
+result.raw_missing = result.raw_missing || 0;
+result.path_reprs = result.path_reprs || 0;
 return result;
 """
 
@@ -292,7 +300,7 @@ def _helper_outputs() -> list[dict[str, Any]]:
 
 
 def _naive_outputs() -> list[dict[str, Any]]:
-    frame = pd.DataFrame({"phrase": CELLS, "n": range(1, len(CELLS) + 1)})
+    frame = pd.DataFrame({"phrase": CELLS, "n": range(1, len(CELLS) + 1), "share": [None, *range(len(CELLS) - 1)]})
     table = kwic.kwic_for_display(_kwic_frame())
     paragraphs = [p.format(**{k: (f"{v:,}" if isinstance(v, int) else v) for k, v in PROSE_VALUES.items()}) for p in PROSE]
     return ([{"text/html": frame.to_html(), "text/plain": ""}, {"text/html": table.to_html(), "text/plain": ""}]
@@ -317,6 +325,16 @@ def test_helper_tables_and_prose_read_right(browser: Any, pages: Path, template:
     _screenshot(browser, f"helpers-{template}")
     assert result["cells"] >= len(CELLS) + 3 * 3 + 2, result  # every Arabic cell was found and measured
     assert result["numbers"] >= 6, result
+    assert (result["cell_violations"], result["number_violations"], result["raw_missing"]) == (0, 0, 0), result
+
+
+def test_marks_alone_still_read_right(browser: Any, pages: Path) -> None:
+    """Where a renderer drops or ignores the isolates, the RLM/LRM marks the helpers add keep the order."""
+    stripped = [{k: (v.translate({0x2066: None, 0x2067: None, 0x2068: None, 0x2069: None}) if isinstance(v, str) else v)
+                 for k, v in data.items()} for data in _helper_outputs()]
+    _load(browser, _convert(_outputs_notebook(stripped), "basic"), pages, "marks-only")
+    result = _measure(browser)
+    assert result["cells"] >= len(CELLS) and result["numbers"] >= 6, result
     assert (result["cell_violations"], result["number_violations"]) == (0, 0), result
 
 
@@ -327,6 +345,7 @@ def test_naive_rendering_is_caught(browser: Any, pages: Path) -> None:
     _screenshot(browser, "naive-basic")
     assert result["cell_violations"] >= 5, result
     assert result["number_violations"] >= 3, result
+    assert result["raw_missing"] >= 1, result
 
 
 @pytest.mark.parametrize("template", ["basic", "lab"])
@@ -404,6 +423,7 @@ def _summary(results: dict[str, dict[str, Any]]) -> str:
     for name, r in results.items():
         lines.append(f"{name}: {r['cell_violations']} of {r['cells']} Arabic cells out of order, "
                      f"{r['number_violations']} of {r['numbers']} prose numbers on the wrong side, "
+                     f"{r['raw_missing']} raw NaN/<NA>/None cells, {r['path_reprs']} path reprs, "
                      f"page {r['height']:,} px tall at {WIDTH} px")
         lines.extend(f"    cell: {e}" for e in r["cell_examples"][:2])
         lines.extend(f"    prose: {e}" for e in r["number_examples"][:2])
@@ -461,8 +481,9 @@ def test_notebooks_read_right_without_css(browser: Any, pages: Path) -> None:
     report = _summary(results)
     (pages / "summary.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(report)
-    bad = {name: r for name, r in results.items() if r["cell_violations"] or r["number_violations"]}
-    assert not bad, "Arabic drawn out of order (nbconvert --template basic, headless Chromium):\n" + report
+    bad = {name: r for name, r in results.items()
+           if r["cell_violations"] or r["number_violations"] or r["raw_missing"] or r["path_reprs"]}
+    assert not bad, "Arabic drawn out of order, or noise on the page (nbconvert --template basic, headless Chromium):\n" + report
 
 
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks")
