@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -191,12 +192,11 @@ def _find_browser() -> tuple[str, str] | None:
     return (browser, driver) if browser and driver else None
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def _require_browser() -> tuple[str, str]:
+    """(chromium, chromedriver) paths; fails in CI (CI=true) and skips elsewhere when they are missing."""
     found = _find_browser()
     try:
-        from selenium import webdriver
-        from selenium.webdriver.chrome.service import Service
+        import selenium  # noqa: F401
     except ImportError:  # pragma: no cover - selenium is pinned in the lock
         found = None
     if found is None:
@@ -204,7 +204,15 @@ def browser() -> Iterator[Any]:
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
-    binary, driver_path = found
+    return found
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    binary, driver_path = _require_browser()
     profile = tempfile.mkdtemp(prefix="helpers-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = binary
@@ -409,6 +417,12 @@ def _screenshot(driver: Any, name: str) -> None:
 # The committed notebooks
 
 
+@pytest.fixture(scope="module")
+def notebook_results(browser: Any, pages: Path) -> dict[str, dict[str, Any]]:
+    """Each committed notebook, converted without CSS and measured once for the tests below."""
+    return _notebook_results(browser, pages)
+
+
 def _notebook_results(driver: Any, folder: Path) -> dict[str, dict[str, Any]]:
     results = {}
     for path in NOTEBOOKS:
@@ -476,8 +490,8 @@ def test_notebook_content_reads_right_through_the_helpers(browser: Any, pages: P
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks")
 @pytest.mark.xfail(not NOTEBOOKS_USE_THE_HELPERS, strict=True,
                    reason="baseline: notebook tables and prose do not go through helpers.presentation yet")
-def test_notebooks_read_right_without_css(browser: Any, pages: Path) -> None:
-    results = _notebook_results(browser, pages)
+def test_notebooks_read_right_without_css(notebook_results: dict[str, dict[str, Any]], pages: Path) -> None:
+    results = notebook_results
     report = _summary(results)
     (pages / "summary.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(report)
@@ -489,11 +503,17 @@ def test_notebooks_read_right_without_css(browser: Any, pages: Path) -> None:
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks")
 @pytest.mark.xfail(not NOTEBOOK_PAGES_FIT, strict=True,
                    reason="baseline: notebook 02 is taller than 8,000 px without CSS")
-def test_notebook_pages_fit_a_reader(browser: Any, pages: Path) -> None:
-    heights = {}
-    for path in NOTEBOOKS:
-        _load(browser, _convert(nbformat.read(path, as_version=4), "basic"), pages, f"{path.stem}-height")
-        heights[path.stem] = int(browser.execute_script("return document.documentElement.scrollHeight"))
+def test_notebook_pages_fit_a_reader(notebook_results: dict[str, dict[str, Any]]) -> None:
+    heights = {name: int(r["height"]) for name, r in notebook_results.items()}
     too_tall = {name: h for name, h in heights.items() if h > MAX_PAGE_HEIGHT}
     assert not too_tall, (f"taller than {MAX_PAGE_HEIGHT:,} px at {WIDTH} px without CSS: "
                           + ", ".join(f"{name} {h:,} px" for name, h in sorted(too_tall.items())))
+
+
+@pytest.mark.parametrize("ci, outcome", [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch, ci: str, outcome: type) -> None:
+    """Without chromium: CI=true fails (saying how to install it), a user's machine skips."""
+    monkeypatch.setattr(sys.modules[__name__], "_find_browser", lambda: None)
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="apt-get install chromium chromium-driver"):
+        _require_browser()
