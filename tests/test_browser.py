@@ -326,11 +326,17 @@ def pages() -> Iterator[Path]:
 # The helpers, on synthetic content
 
 
-@pytest.mark.parametrize("template", ["basic", "lab"])
-def test_helper_tables_and_prose_read_right(browser: Any, pages: Path, template: str) -> None:
+# GitHub's Markdown renderer gives blocks dir="auto" (direction from the first strong letter).
+DIR_AUTO_JS = "for (const el of document.querySelectorAll('p, li, h1, h2, h3, h4, h5, h6, td, th')) el.dir = 'auto';"
+
+
+@pytest.mark.parametrize("template, dir_auto", [("basic", False), ("lab", False), ("basic", True)])
+def test_helper_tables_and_prose_read_right(browser: Any, pages: Path, template: str, dir_auto: bool) -> None:
     _load(browser, _convert(_outputs_notebook(_helper_outputs()), template), pages, f"helpers-{template}")
+    if dir_auto:
+        browser.execute_script(DIR_AUTO_JS)
     result = _measure(browser)
-    _screenshot(browser, f"helpers-{template}")
+    _screenshot(browser, f"helpers-{template}{'-dir-auto' if dir_auto else ''}")
     assert result["cells"] >= len(CELLS) + 3 * 3 + 2, result  # every Arabic cell was found and measured
     assert result["numbers"] >= 6, result
     assert (result["cell_violations"], result["number_violations"], result["raw_missing"]) == (0, 0, 0), result
