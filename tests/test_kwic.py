@@ -5,7 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.kwic import collapse_whitespace, evidence_table, kwic_explorer, kwic_for_display, kwic_table
+from helpers.kwic import (
+    KWIC_ALIGN,
+    collapse_whitespace,
+    evidence_table,
+    kwic_explorer,
+    kwic_for_display,
+    kwic_table,
+    show_evidence,
+    show_kwic,
+)
+from helpers.presentation.bidi import strip_controls
 
 TEXT = "قال مسؤول إن القوات الأمريكية\nباقية في العراق حتى إشعار آخر"
 
@@ -112,19 +122,41 @@ def test_explorer_has_a_stable_text_form_and_checks_its_input() -> None:
     pytest.importorskip("ipywidgets")
     table = pd.DataFrame({"article_id": ["a", "b", "c"], "actor_id": ["iran", "isis", "isis"],
                           "left": ["", "", ""], "match": ["إيران", "داعش", "داشع"], "right": ["", "", ""]})
-    explorer = kwic_explorer(table, default="isis", labels={"isis": "داعش — ISIS"}, max_rows=1)
-    assert repr(explorer) == "KWIC explorer: choose one of 2 actor_id values (needs a live kernel)"
+    labels = {"isis": "ISIS (داعش)", "iran": "Iran (إيران)"}
+    explorer = kwic_explorer(table, default="isis", labels=labels, max_rows=1)
+    assert repr(explorer) == "KWIC explorer: 2 actor_id values, showing ISIS (داعش) (choose another with a live kernel)"
     dropdown, output = explorer.children
-    assert dropdown.value == "isis" and dropdown.options[1] == ("داعش — ISIS", "isis")
-    assert output.outputs[0]["text"] == "2 mention(s) of isis, the first 1\n"
-    assert "داعش" in output.outputs[1]["data"]["text/plain"]
+    # listed by label (sorted by label), valued by id
+    options = [(strip_controls(label), value) for label, value in dropdown.options]
+    assert dropdown.value == "isis" and options == [("Iran (إيران)", "iran"), ("ISIS (داعش)", "isis")]
+    assert strip_controls(dropdown.label) == "ISIS (داعش)" and "\u2068داعش\u2069" in dropdown.label
+    # wide enough for the longest label, whatever the description
+    assert dropdown.layout.width == f"{max(map(len, labels.values())) + 12}ch"
+    assert dropdown.style.description_width == "initial"
+    (shown,) = output.outputs
+    assert "2 mention(s) of ISIS (داعش)" in strip_controls(shown["data"]["text/html"])
+    assert "Showing 1 of 2 rows" in shown["data"]["text/plain"]
     dropdown.value = "iran"  # choosing another actor replaces the table
-    assert len(output.outputs) == 2 and output.outputs[0]["text"] == "1 mention(s) of iran\n"
-    assert "إيران" in output.outputs[1]["data"]["text/plain"]
+    assert len(output.outputs) == 1 and "إيران" in output.outputs[0]["data"]["text/plain"]
     with pytest.raises(ValueError, match="not a value"):
         kwic_explorer(table, default="nato")
     with pytest.raises(KeyError, match="no column"):
         kwic_explorer(table, key="term")
+
+
+def test_explorer_static_form_is_the_default_table() -> None:
+    """Without a live kernel (GitHub, nbconvert) the HTML of the default choice is what shows."""
+    pytest.importorskip("ipywidgets")
+    table = pd.DataFrame({"article_id": ["a", "b"], "actor_id": ["iran", "isis"],
+                          "left": ["قال", ""], "match": ["إيران", "داعش"], "right": ["", "هاجم"]})
+    bundle = kwic_explorer(table, default="isis")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["text/plain"].startswith("KWIC explorer: 2 actor_id values, showing isis")
+    html = bundle["text/html"]
+    assert "داعش" in html and "هاجم" in html and "إيران" not in html
+    assert "uuid" not in html and "id=" not in html
+    again = kwic_explorer(table, default="isis")._repr_mimebundle_()["text/html"]
+    assert again == html
 
 
 # ---------------------------------------------------------------------------------------------
@@ -190,3 +222,47 @@ def test_evidence_table_of_a_filtered_selection_keeps_its_order() -> None:
 def test_evidence_table_bad_columns(columns, error, message) -> None:
     with pytest.raises(error, match=message):
         evidence_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, columns)
+
+
+# ---------------------------------------------------------------------------------------------
+# show_kwic / show_evidence: the bounded, right-to-left-safe display
+
+
+def test_show_kwic_columns_alignment_and_isolation() -> None:
+    table = kwic_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, width=10)
+    shown = show_kwic(table, ["article_id", "term"])
+    assert list(shown.data.columns) == ["article_id", "term", "after", "match", "before"]
+    html = shown._repr_html_()
+    header = html.split("<tbody>")[0]
+    for column, align in KWIC_ALIGN.items():
+        assert f'align="{align}" style="text-align: {align}">{column}</th>' in header
+    # every context cell is one isolated right-to-left run (ellipsis included)
+    assert '<td dir="rtl" align="left" style="text-align: left">\u200f\u2067… المسلحة\u2069\u200f</td>' in html
+    assert '<td dir="rtl" align="right" style="text-align: right">\u200f\u2067البنتاغون …\u2069\u200f</td>' in html
+
+
+def test_show_kwic_joins_many_identifying_columns_into_one_label() -> None:
+    table = kwic_table(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES).assign(missing=[None, "x", None])
+    shown = show_kwic(table, ["article_id", "term", "leaning", "missing"])
+    assert list(shown.data.columns) == ["article_id · term · leaning · missing", "after", "match", "before"]
+    assert shown.data.iloc[0, 0] == "000 · الفصائل المسلحة · descriptive · —"
+
+
+def test_show_evidence_is_bounded_and_counts_all_rows() -> None:
+    many = pd.concat([EVIDENCE_MENTIONS] * 5, ignore_index=True)
+    shown = show_evidence(many, EVIDENCE_ARTICLES, ["article_id", "term"], max_rows=4,
+                          rest_in="corpus/processed/framing_mentions.csv")
+    assert len(shown.data) == 4 and shown.total == 15
+    assert shown.footnote() == "Showing 4 of 15 rows; the full table is in corpus/processed/framing_mentions.csv."
+    pd.testing.assert_frame_equal(
+        shown.data[["after", "match", "before"]],
+        evidence_table(many.head(4), EVIDENCE_ARTICLES, ["article_id"])[["after", "match", "before"]])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: show_kwic(pd.DataFrame({"article_id": ["a"]})), "lacks the column"),
+    (lambda: show_evidence(EVIDENCE_MENTIONS, EVIDENCE_ARTICLES, ["verb_class"]), "verb_class"),
+])
+def test_show_bad_input(call, message) -> None:
+    with pytest.raises(KeyError, match=message):
+        call()

@@ -9,6 +9,12 @@ displayed to the right of the match on screen) and ``right`` the text *after* it
 names follow the usual KWIC convention of logical order; :func:`kwic_for_display` orders the
 columns so that a left-to-right table (GitHub, a DataFrame's HTML) reads right to left.
 
+To *show* evidence in a notebook, use :func:`show_evidence` (or :func:`show_kwic` on a
+:func:`kwic_table`): columns ``after | match | before`` with each context an isolated
+right-to-left run aligned towards the keyword, so the row reads outward from the keyword with
+its ellipses at the outer ends, on GitHub (no CSS) and in JupyterLab alike; at most 5 columns
+and a bounded number of rows.
+
 Example:
     >>> import pandas as pd
     >>> articles = pd.DataFrame({"article_id": ["000"], "text": ["قال البنتاغون إن القوات باقية"]})
@@ -26,10 +32,20 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["kwic_table", "kwic_for_display", "evidence_table", "kwic_explorer", "collapse_whitespace"]
+from helpers.presentation import tables
+from helpers.presentation.bidi import isolate_phrases
+
+__all__ = ["kwic_table", "kwic_for_display", "evidence_table", "show_kwic", "show_evidence", "kwic_explorer",
+           "collapse_whitespace", "KWIC_ALIGN", "MAX_ID_COLUMNS"]
 
 _WHITESPACE = re.compile(r"\s+")
 ELLIPSIS = "…"
+#: Context aligned towards the keyword: the text after it (on its left) flush right, the text
+#: before it (on its right) flush left, so the sentence reads on across the three cells.
+KWIC_ALIGN: dict[str, tables.Align] = {"after": "right", "match": "center", "before": "left"}
+#: Identifying columns shown beside the context; more are joined into one label column, so an
+#: evidence table keeps at most 5 columns and its context does not wrap into one-word lines.
+MAX_ID_COLUMNS = 2
 #: Mention columns not repeated in a KWIC table (the match and its context replace them).
 _REPLACED = ("surface", "sentence")
 
@@ -177,6 +193,89 @@ def evidence_table(
     return kwic_for_display(table, columns=tuple(columns))
 
 
+def _label_columns(table: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """The identifying columns to show: as they are if there are at most MAX_ID_COLUMNS, else one
+    column named "a · b · c" whose cells join the values (missing ones as an em dash)."""
+    columns = list(columns)
+    if len(columns) <= MAX_ID_COLUMNS:
+        return table[columns].reset_index(drop=True)
+    joined = [" · ".join(tables.format_value(v) for v in row) for row in table[columns].itertuples(index=False)]
+    return pd.DataFrame({" · ".join(columns): joined})
+
+
+def show_kwic(
+    table: pd.DataFrame,
+    columns: Sequence[str] = ("article_id",),
+    *,
+    max_rows: int = 12,
+    rest_in: str | None = None,
+    caption: str | None = None,
+    note: str | None = None,
+) -> tables.Table:
+    """Display a :func:`kwic_table` so that each row reads outward from the keyword, without CSS.
+
+    Columns, left to right: ``columns`` (joined into one label column when there are more than
+    :data:`MAX_ID_COLUMNS`), ``after``, ``match``, ``before``. Each context cell is an isolated
+    right-to-left run, aligned towards the keyword (:data:`KWIC_ALIGN`), so its ellipsis sits at
+    the outer end of the row and the words next to the keyword touch it; at most ``max_rows``
+    rows, with a note saying how many there are (and ``rest_in``, where the rest is).
+
+    Example:
+        >>> import pandas as pd
+        >>> t = pd.DataFrame({"article_id": ["a"], "left": ["… قال"], "match": ["البنتاغون"], "right": ["إن …"]})
+        >>> print(show_kwic(t))
+        article_id after     match before
+                 a  إن … البنتاغون  … قال
+    """
+    missing = [c for c in (*columns, "left", "match", "right") if c not in table.columns]
+    if missing:
+        raise KeyError(f"show_kwic: the KWIC table lacks the column(s) {missing}; build it with kwic_table")
+    shown = _label_columns(table, columns)
+    shown["after"] = table["right"].to_numpy()
+    shown["match"] = table["match"].to_numpy()
+    shown["before"] = table["left"].to_numpy()
+    return tables.show(shown, max_rows=max_rows, rest_in=rest_in, caption=caption, note=note,
+                       align=KWIC_ALIGN, index=False)
+
+
+def show_evidence(
+    mentions: pd.DataFrame,
+    articles: pd.DataFrame,
+    columns: Sequence[str] = ("article_id",),
+    *,
+    width: int = 40,
+    max_rows: int = 8,
+    rest_in: str | None = None,
+    caption: str | None = None,
+    note: str | None = None,
+) -> tables.Table:
+    """The evidence for a set of mentions, as a bounded, right-to-left-safe table (at most 5 columns).
+
+    :func:`kwic_table` then :func:`show_kwic`: what a notebook shows under a count. Sort or pick
+    ``mentions`` first; the first ``max_rows`` are shown, and a note gives the total.
+
+    Example:
+        >>> import pandas as pd
+        >>> articles = pd.DataFrame({"article_id": ["000"], "text": ["زعم البنتاغون أن القوات باقية"]})
+        >>> mentions = pd.DataFrame({"article_id": ["000"], "term": ["زعم"], "start": [0], "end": [3]})
+        >>> show_evidence(mentions, articles, ["article_id", "term"], width=20).data.columns.tolist()
+        ['article_id', 'term', 'after', 'match', 'before']
+    """
+    columns = list(columns)
+    needed = list(dict.fromkeys(["article_id", *columns, "start", "end"]))
+    missing = [c for c in needed if c not in mentions.columns]
+    if missing:
+        raise KeyError(
+            f"show_evidence: mentions lack the column(s) {missing}; pass a mention table with "
+            "article_id, start, end and the columns to show"
+        )
+    total = len(mentions)
+    table = kwic_table(mentions[needed].head(max_rows), articles, width=width)
+    shown = show_kwic(table, columns, max_rows=max_rows, rest_in=rest_in, caption=caption, note=note)
+    shown.total = total
+    return shown
+
+
 def kwic_explorer(
     table: pd.DataFrame,
     *,
@@ -186,18 +285,21 @@ def kwic_explorer(
     columns: tuple[str, ...] = ("article_id",),
     max_rows: int = 15,
 ) -> Any:
-    """An ipywidgets selector over a :func:`kwic_table`: pick a value of ``key``, see its rows.
+    """An ipywidgets selector over a :func:`kwic_table`: pick a value of ``key`` by its label, see its rows.
 
-    Returns a VBox (Dropdown + output) for JupyterLab. Its plain-text form, which is what a
-    notebook shows without a live kernel (on GitHub, or in the committed outputs), is a
-    one-line description without widget ids, so re-executing the notebook gives the same
-    text. Options are the values of ``key`` in ``table`` (sorted), shown with ``labels`` if given.
+    Returns a VBox (Dropdown + output) for JupyterLab. Options are listed by ``labels`` (e.g.
+    {"us_military": "US military (القوات الأمريكية)"}), sorted by label; the dropdown is as wide as
+    its longest label, so the chosen one is never cut off. Rows are shown with :func:`show_kwic`.
+
+    Without a live kernel (GitHub, nbconvert) a notebook shows the explorer's static form: its
+    HTML is the table of the default choice, its text a one-line description without widget
+    ids, so re-executing the notebook gives the same outputs.
 
     Example:
         >>> import pandas as pd
         >>> t = pd.DataFrame({"article_id": ["a"], "actor_id": ["iran"], "left": [""], "match": ["إيران"], "right": [""]})
-        >>> repr(kwic_explorer(t))
-        'KWIC explorer: choose one of 1 actor_id values (needs a live kernel)'
+        >>> repr(kwic_explorer(t, labels={"iran": "Iran"}))
+        'KWIC explorer: 1 actor_id value, showing Iran (choose another with a live kernel)'
     """
     import ipywidgets as widgets
 
@@ -208,30 +310,47 @@ def kwic_explorer(
         raise ValueError("kwic_explorer: the KWIC table is empty; nothing to explore")
     if default is not None and default not in values:
         raise ValueError(f"kwic_explorer: default {default!r} is not a value of {key!r}")
-    labels = labels or {}
+    labels = {v: (labels or {}).get(v, v) for v in values}
+    options = sorted(((labels[v], v) for v in values), key=lambda option: (option[0].casefold(), option[1]))
+    chosen = default or options[0][1]
+    longest = max(len(label) for label, _ in options)
     dropdown = widgets.Dropdown(
-        options=[(labels.get(v, v), v) for v in values],
-        value=default or values[0],
-        description=key,
+        # Each label's Arabic phrases isolated, so "US military (القوات الأمريكية)" reads right.
+        options=[(isolate_phrases(label), value) for label, value in options],
+        value=chosen,
+        description="Actor" if key == "actor_id" else key,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width=f"{min(longest, 80) + 12}ch", max_width="100%"),
     )
     output = widgets.Output()
 
+    def rows_of(choice: str) -> tables.Table:
+        rows = table[table[key].astype(str) == choice]
+        return show_kwic(rows, columns, max_rows=max_rows,
+                         caption=f"{len(rows):,} mention(s) of {labels[choice]}")
+
     def show(choice: str) -> None:
         # Written into the widget's own state (no display messages), so executing the notebook
-        # puts nothing but the explorer's text form into the cell outputs.
-        rows = table[table[key].astype(str) == choice]
-        more = f", the first {max_rows}" if len(rows) > max_rows else ""
+        # puts nothing but the explorer's static form into the cell outputs.
+        shown = rows_of(choice)
         output.outputs = ()
-        output.append_stdout(f"{len(rows)} mention(s) of {choice}{more}\n")
-        output.append_display_data(kwic_for_display(rows.head(max_rows), columns))
+        output.append_display_data(shown)
 
     dropdown.observe(lambda change: show(change["new"]), names="value")
-    show(dropdown.value)
+    show(chosen)
 
-    summary = f"KWIC explorer: choose one of {len(values)} {key} values (needs a live kernel)"
+    count = f"{len(values)} {key} value{'s' if len(values) != 1 else ''}"
+    summary = f"KWIC explorer: {count}, showing {labels[chosen]} (choose another with a live kernel)"
+    static = rows_of(chosen)
 
-    class KwicExplorer(widgets.VBox):  # a VBox whose text form is stable and readable
+    class KwicExplorer(widgets.VBox):  # a VBox whose static forms are stable and readable
         def __repr__(self) -> str:
             return summary
+
+        def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+            bundle = dict(super()._repr_mimebundle_(**kwargs) or {})
+            bundle["text/plain"] = summary
+            bundle["text/html"] = static._repr_html_()
+            return bundle
 
     return KwicExplorer([dropdown, output])
