@@ -62,13 +62,9 @@ def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path, monkeypatch):
     bad = "isis,term,تنظيم,تنظيم,adjective,organisation,x,why,where\n"
     (tmp_path / "corpus" / "lexicons" / "framing.csv").write_text(header + good + bad, encoding="utf-8")
     monkeypatch.setenv("HELPERS_PROJECT_ROOT", str(tmp_path))
-    framing.load_framing_lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"framing\.csv, line 3: pos='adjective'"):
-            framing.load_framing_lexicon()
-    finally:
-        monkeypatch.delenv("HELPERS_PROJECT_ROOT")
-        framing.load_framing_lexicon.cache_clear()
+    # one error naming file:line (helpers.arabic.lexicon); no cache to clear: caches follow the file's content
+    with pytest.raises(ValueError, match=r"framing\.csv:3: pos='adjective'"):
+        framing.load_framing_lexicon()
 
 
 # --------------------------------------------------------------------------------------------
@@ -339,9 +335,10 @@ def test_framing_profile_splits_withdrawal_by_stance():
     assert got == [["الانسحاب", "demand", 1], ["الانسحاب", "denial", 1]]
 
 
-def test_outlet_labels_keep_unnamed_outlets_apart():
+def test_outlet_labels_put_all_unknown_outlets_in_one_group():
+    # issue 11: one group for every article of unknown outlet (was one group per article)
     arts = articles_frame({"000": "x", "001": "y", "002": "z"}, {"002": "Khalijion News"})
-    assert framing.outlet_labels(arts)["outlet"].tolist() == ["unknown (000)", "unknown (001)", "Khalijion News"]
+    assert framing.outlet_labels(arts)["outlet"].tolist() == ["unknown", "unknown", "Khalijion News"]
 
 
 def test_outlet_framing_table_shares_within_frame_and_zeros():
