@@ -142,6 +142,7 @@ def strip_suffixes(stem: str, *, min_stem: int = 2) -> tuple[tuple[str, str], ..
     return tuple(seen)
 
 
+@lru_cache(maxsize=65536)
 def word_stems(word: str, *, suffixes: bool = False, min_stem: int = 2) -> frozenset[str]:
     """The stems of :func:`strip_clitics` as a set (for intersecting with a word list).
 

@@ -21,6 +21,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -31,7 +32,7 @@ import numpy as np
 from helpers.arabic.clitics import QUOTES, term_pattern, term_surfaces
 from helpers.arabic.normalize import normalize_for_matching
 
-__all__ = ["Match", "Term", "TermMatcher", "longest_first", "trie_pattern", "words_only"]
+__all__ = ["Match", "Term", "TermMatcher", "longest_first", "trie_pattern", "word_hashes", "words_only"]
 
 
 class Match(NamedTuple):
@@ -96,12 +97,18 @@ def longest_first(matches: Iterable[Match]) -> list[Match]:
         >>> longest_first([Match(0, 5, "a"), Match(3, 12, "b"), Match(13, 15, "c")])
         [Match(start=3, end=12, payload='b', group=None, row=-1), Match(start=13, end=15, payload='c', group=None, row=-1)]
     """
-    kept: dict[Hashable, list[Match]] = {}
+    kept: dict[Hashable, tuple[list[int], list[int], list[Match]]] = {}
     for match in sorted(matches, key=lambda m: (-(m.end - m.start), m.start, m.row)):
-        taken = kept.setdefault(match.group, [])
-        if all(match.end <= k.start or match.start >= k.end for k in taken):
-            taken.append(match)
-    return sorted((m for group in kept.values() for m in group), key=lambda m: (m.start, m.end, m.row))
+        starts, ends, taken = kept.setdefault(match.group, ([], [], []))
+        i = bisect.bisect_right(starts, match.start)  # kept intervals never overlap: check the neighbours
+        if (i and ends[i - 1] > match.start) or (i < len(starts) and starts[i] < match.end):
+            continue
+        if match.start == match.end and i and starts[i - 1] == match.start:
+            continue
+        starts.insert(i, match.start)
+        ends.insert(i, match.end)
+        taken.append(match)
+    return sorted((m for _, _, group in kept.values() for m in group), key=lambda m: (m.start, m.end, m.row))
 
 
 _WORD_START = re.compile(r"\w+$")
@@ -130,6 +137,70 @@ def words_only(text: str) -> str:
     """
     codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
     return _WORDS_ONLY[codes].tobytes().decode("utf-16-le", "surrogatepass")
+
+
+def _random_code_values() -> np.ndarray:
+    rng = np.random.default_rng(20261203)  # fixed: the same hashes in every run
+    return rng.integers(1, 2**63, size=0x10000, dtype=np.uint64)
+
+
+_CODE_VALUES = _random_code_values()
+_IS_WORD = _WORDS_ONLY != 0x20
+_FILTER_BITS = 20
+_FILTER_MASK = (1 << _FILTER_BITS) - 1
+_BASE = np.uint64(0x9E3779B97F4A7C15)  # odd: invertible modulo 2**64
+_POWERS: list[np.ndarray] = [np.ones(1, dtype=np.uint64), np.ones(1, dtype=np.uint64)]
+
+
+def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """BASE**i and BASE**-i modulo 2**64 for i < n (grown by doubling, kept)."""
+    forward, backward = _POWERS
+    if len(forward) < n:
+        size = 1 << max(n - 1, 1).bit_length()
+        steps = np.full(size, _BASE, dtype=np.uint64)
+        steps[0] = 1
+        inverse = np.full(size, pow(int(_BASE), -1, 2**64), dtype=np.uint64)
+        inverse[0] = 1
+        forward, backward = np.cumprod(steps, dtype=np.uint64), np.cumprod(inverse, dtype=np.uint64)
+        _POWERS[:] = [forward, backward]
+    return forward, backward
+
+
+def word_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start offsets and 64-bit hashes of the words (maximal ``\\w`` runs) of UTF-16 ``codes``.
+
+    Vectorised: a prefix sum of per-character values times powers of an odd base gives the hash
+    of any span; shifted back to its start, a word hashes the same wherever it occurs. Equal
+    words have equal hashes (different words collide with probability ~2**-64; the matcher
+    verifies every candidate with its pattern anyway).
+
+    Example:
+        >>> codes = np.frombuffer("قال قال، وقال".encode("utf-16-le"), dtype=np.uint16)
+        >>> starts, hashes = word_hashes(codes)
+        >>> starts.tolist(), bool(hashes[0] == hashes[1]), bool(hashes[0] == hashes[2])
+        ([0, 4, 9], True, False)
+    """
+    n = len(codes)
+    if not n:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.uint64)
+    padded = np.zeros(n + 2, dtype=bool)
+    padded[1:-1] = _IS_WORD[codes]
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    starts, ends = edges[0::2], edges[1::2]
+    forward, backward = _powers(n + 1)
+    prefix = np.empty(n + 1, dtype=np.uint64)
+    prefix[0] = 0
+    weighted = _CODE_VALUES[codes] * forward[:n]
+    np.cumsum(weighted, dtype=np.uint64, out=prefix[1:])
+    hashes = (prefix[ends] - prefix[starts]) * backward[starts]
+    return starts, hashes
+
+
+def _hash_word(word: str) -> int:
+    starts, hashes = word_hashes(np.frombuffer(word.encode("utf-16-le", "surrogatepass"), dtype=np.uint16))
+    if len(starts) != 1:
+        raise ValueError(f"{word!r} is not one word")
+    return int(hashes[0])
 
 
 class TermMatcher:
@@ -173,6 +244,14 @@ class TermMatcher:
             for word in first:
                 self._first.setdefault(word, []).append(index)
         self._first_words = frozenset(self._first)
+        by_hash: dict[int, list[int]] = {}
+        for word, first_rows in self._first.items():
+            by_hash.setdefault(_hash_word(word), []).extend(first_rows)
+        self._by_hash = by_hash
+        self._hash_keys = np.array(sorted(by_hash), dtype=np.uint64)
+        # a one-bit-per-slot filter on the low bits: most words are rejected by one lookup
+        self._hash_filter = np.zeros(1 << _FILTER_BITS, dtype=bool)
+        self._hash_filter[(self._hash_keys & np.uint64(_FILTER_MASK)).astype(np.int64)] = True
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -187,6 +266,9 @@ class TermMatcher:
         """
         stop = len(normalised) if end is None else end
         window = normalised[start:stop] if (start or stop != len(normalised)) else normalised
+        codes = np.frombuffer(window.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+        if len(codes) == len(window):  # all in the BMP: code units are string offsets
+            return self._find_hashed(normalised, codes, start, stop)
         spaced = words_only(window)
         words = set(spaced.split())
         found: dict[tuple[int, int, int], Match] = {}
@@ -203,6 +285,25 @@ class TermMatcher:
                 word_start = start + at
                 self._try(normalised, word_start, stop, rows, found)
                 at = padded.find(needle, at + len(word) + 1)
+        for row in self._irregular:
+            for m in self._patterns[row].finditer(normalised, start, stop):
+                self._add(m, row, found)
+        return sorted(found.values(), key=lambda m: (m.start, m.row))
+
+    def _find_hashed(self, normalised: str, codes: np.ndarray, start: int, stop: int) -> list[Match]:
+        """find_all for BMP text: the words' hashes are looked up among the first-word hashes."""
+        found: dict[tuple[int, int, int], Match] = {}
+        keys = self._hash_keys
+        if len(keys):
+            starts, hashes = word_hashes(codes)
+            maybe = np.flatnonzero(self._hash_filter[(hashes & np.uint64(_FILTER_MASK)).astype(np.int64)])
+            starts, hashes = starts[maybe], hashes[maybe]
+            where = np.searchsorted(keys, hashes)
+            np.minimum(where, len(keys) - 1, out=where)
+            hit = np.flatnonzero(keys[where] == hashes)
+            by_hash = self._by_hash
+            for word_start, key in zip(starts[hit].tolist(), hashes[hit].tolist()):
+                self._try(normalised, start + word_start, stop, by_hash[key], found)
         for row in self._irregular:
             for m in self._patterns[row].finditer(normalised, start, stop):
                 self._add(m, row, found)
