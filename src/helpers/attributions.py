@@ -41,10 +41,12 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -181,12 +183,18 @@ class _LexiconMatcher:
     forms: dict[int, frozenset[str]]   # row -> its normalised forms (a match not among them has a clitic)
 
     def find(self, normalised: str) -> list[_Found]:
-        best: dict[tuple[int, int], Match] = {}
-        for m in self.matcher.find_all(normalised):
-            key = (m.payload, m.start)
-            if key not in best or m.end > best[key].end:
-                best[key] = m
-        return sorted(((m.start, m.end, int(m.payload), str(m.group)) for m in best.values()), key=lambda f: (f[2], f[0]))
+        return _per_row_and_start(self.matcher.find_all(normalised))
+
+
+def _per_row_and_start(matches: Iterable[Match], shift: int = 0) -> list[_Found]:
+    """The longest match per (row, start), as (start, end, row, group) sorted by row then start."""
+    best: dict[tuple[int, int], Match] = {}
+    for m in matches:
+        key = (m.payload, m.start)
+        if key not in best or m.end > best[key].end:
+            best[key] = m
+    return sorted(((m.start - shift, m.end - shift, int(m.payload), str(m.group)) for m in best.values()),
+                  key=lambda f: (f[2], f[0]))
 
 
 def _lexicon_matcher(rows: Iterable[tuple[int, str, tuple[str, ...], str]]) -> _LexiconMatcher:
@@ -672,8 +680,14 @@ _Antecedent = tuple[int, frozenset[str], tuple[str, str], str]
 
 def _antecedent(start: int, normalised_name: str, typed: tuple[str, str]) -> _Antecedent:
     """(start, word variants, (type, id), last word if the name has two words or more)."""
-    words = [w for w in re.findall(r"\w+", normalised_name)]
-    return start, _variants(words), typed, words[-1] if len(words) > 1 else ""
+    variants, last = _name_variants(normalised_name)
+    return start, variants, typed, last
+
+
+@lru_cache(maxsize=65536)
+def _name_variants(normalised_name: str) -> tuple[frozenset[str], str]:
+    words = re.findall(r"\w+", normalised_name)
+    return _variants(words), words[-1] if len(words) > 1 else ""
 
 
 def _remember_names(state: dict[str, Any], norm: str, normal: Any, sentence_start: int,
@@ -792,12 +806,16 @@ def _apposition_end(tokens: Tokens, b: int, found_sources: tuple[tuple[int, int,
 
 
 def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, Any],
-                           actor_mentions: list[_ActorSpan] | None, normal: Any = None) -> list[dict[str, Any]]:
+                           actor_mentions: list[_ActorSpan] | None, normal: Any = None,
+                           verbs: list[_Found] | None = None) -> list[dict[str, Any]]:
     verbs_lex = _lex().verb_rows
     src = _lex().src_rows
     normal = normalize_with_offsets(sentence) if normal is None else normal
     norm = normal.text
-    matches = _longest_first(_verb_matcher().find(norm))
+    matches = _longest_first(_verb_matcher().find(norm) if verbs is None else verbs)
+    if not matches:
+        _remember_names(state, norm, normal, sentence_start, actor_mentions)
+        return []
     tokens = Tokens(norm)
     cues = [m for m in _find_sources(norm) if m[3] == "cue"]
     matches = [m for m in matches if _context_holds(tokens, m, matches, verbs_lex[m[2]]["context"])
@@ -986,9 +1004,20 @@ def _actor_spans_by_article(mentions: pd.DataFrame) -> dict[str, list[_ActorSpan
     ordered = mentions.sort_values(["article_id", "start"], kind="stable")
     by_article: dict[str, list[_ActorSpan]] = {}
     for article_id, start, end, actor_id, surface in zip(
-            ordered["article_id"].astype(str), ordered["start"], ordered["end"], ordered["actor_id"], ordered["surface"]):
+            ordered["article_id"].astype(str).tolist(), ordered["start"].tolist(), ordered["end"].tolist(),
+            ordered["actor_id"].tolist(), ordered["surface"].tolist()):
         by_article.setdefault(article_id, []).append((int(start), int(end), str(actor_id), str(surface)))
     return by_article
+
+
+def _by_sentence(matches: list[Match], lows: list[int], highs: list[int]) -> dict[int, list[Match]]:
+    """Matches of a whole normalised article grouped by the sentence that holds them entirely."""
+    grouped: dict[int, list[Match]] = {}
+    for m in matches:
+        k = bisect.bisect_right(lows, m.start) - 1
+        if k >= 0 and m.end <= highs[k]:
+            grouped.setdefault(k, []).append(m)
+    return grouped
 
 
 class _SentenceView:
@@ -1016,10 +1045,18 @@ def _article_attributions(article_id: str, text: str, actor_spans: list[_ActorSp
         return []
     normal = normalize_with_offsets(text)
     bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans]).tolist()
+    lows, highs = bounds[:len(spans)], bounds[len(spans):]
+    lex = _lex()
+    verbs = _by_sentence(lex.verb_matcher.matcher.find_all(normal.text), lows, highs)
+    sources = _by_sentence(lex.source_matcher.matcher.find_all(normal.text), lows, highs)
     rows = []
     for k, (s_start, s_end) in enumerate(spans):
-        view = _SentenceView(normal, bounds[k], bounds[len(spans) + k], s_start, s_end)
-        for row in _sentence_attributions(text[s_start:s_end], s_start, state, actor_spans, view):
+        view = _SentenceView(normal, lows[k], highs[k], s_start, s_end)
+        if len(lex.found) > 4096:
+            lex.found.clear()
+        lex.found[view.text] = tuple(_per_row_and_start(sources.get(k, ()), lows[k]))
+        sentence_verbs = _per_row_and_start(verbs.get(k, ()), lows[k])
+        for row in _sentence_attributions(text[s_start:s_end], s_start, state, actor_spans, view, sentence_verbs):
             row["article_id"] = article_id
             row["sentence_id"] = k
             rows.append(row)

@@ -36,6 +36,8 @@ Example:
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -232,6 +234,19 @@ def _stance(tokens: Tokens, start: int, end: int, cues: list[Match]) -> str:
 # Framing mentions
 
 
+#: A clause break as the tokeniser sees it: ، ؛ ; : and a comma that is not inside a number (2,500).
+_CLAUSE_BREAK = re.compile(r"[،؛;:]|(?<!\d),|,(?!\d)")
+
+
+def _clause_around(norm: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``norm[lo:hi]`` (a sentence) holding the span (start, end)."""
+    before = lo
+    for m in _CLAUSE_BREAK.finditer(norm, lo, start):
+        before = m.end()
+    after = _CLAUSE_BREAK.search(norm, end, hi)
+    return before, after.start() if after is not None else hi
+
+
 def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) -> list[tuple[Any, ...]]:
     """Records (sentence_id, frame, term, leaning, choice, gloss_en, surface, start, end, sentence)."""
     normal = normalize_with_offsets(text)
@@ -242,27 +257,31 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
     if not found:
         return []
     spans = split_sentences(text)
-    bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans])
+    bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans]).tolist()
     starts, ends = bounds[:len(spans)], bounds[len(spans):]
     where = np.searchsorted(starts, [m.start for m in found], side="right") - 1
-    inside = [(int(k), m) for k, m in zip(where.tolist(), found) if k >= 0 and m.end <= ends[k]]
+    inside = [(k, m) for k, m in zip(where.tolist(), found) if k >= 0 and m.end <= ends[k]]
     kept = longest_first(m for _, m in inside)
     sentence_of = {(m.start, m.end, m.row): k for k, m in inside}
     records = []
-    stance_context: dict[int, tuple[Tokens, list[Match]]] = {}
     rows = compiled.rows
+    cues: list[Match] | None = None
+    cue_starts: list[int] = []
     for match in sorted(kept, key=lambda m: (m.start, m.group)):
         k = sentence_of[(match.start, match.end, match.row)]
         frame_name, term, leaning, gloss = rows[match.payload]
         choice = term
         if frame_name == "withdrawal":
-            if k not in stance_context:
-                lo, hi = int(starts[k]), int(ends[k])
-                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row)
-                        for c in compiled.cues.find(norm, lo, hi)]  # لا بد is one demand cue, not لا + بد
-                stance_context[k] = (Tokens(norm, lo, hi), cues)
-            tokens, cues = stance_context[k]
-            leaning = choice = _stance(tokens, match.start, match.end, cues)
+            if cues is None:  # the cue words of the article, once (only articles that mention withdrawal)
+                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row) for c in compiled.cues.find_all(norm)]
+                cue_starts = [c.start for c in cues]
+            lo, hi = _clause_around(norm, starts[k], ends[k], match.start, match.end)
+            # the cues of the sentence compete (لا بد is one demand cue, not لا + بد); only the
+            # term's clause can hold a cue that counts
+            in_sentence = longest_first(c for c in cues[bisect.bisect_left(cue_starts, starts[k]):
+                                                        bisect.bisect_left(cue_starts, ends[k])] if c.end <= ends[k])
+            in_clause = [c for c in in_sentence if lo <= c.start and c.end <= hi]
+            leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause)
         s, e = normal.to_source(match.start, match.end)
         sentence_start, sentence_end = spans[k]
         records.append((k, frame_name, term, leaning, choice, gloss, text[s:e], s, e,
@@ -286,8 +305,7 @@ def match_terms(text: str, frame: str | None = None) -> pd.DataFrame:
     compiled = _compiled()
     if frame is not None and frame not in compiled.frames:
         raise ValueError(f"unknown frame {frame!r}; frames in {FRAMING_LEXICON}: {sorted(compiled.frames)}")
-    table = pd.DataFrame(_article_mentions(text, compiled, frame), columns=MENTION_COLUMNS[1:])
-    return table.astype({"sentence_id": int, "start": int, "end": int})
+    return _mention_frame(_article_mentions(text, compiled, frame), MENTION_COLUMNS[1:])
 
 
 def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
@@ -310,9 +328,18 @@ def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
         for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
             if isinstance(text, str) and text:
                 records.extend((article_id, *r) for r in _article_mentions(text, compiled))
-    table = pd.DataFrame.from_records(records, columns=MENTION_COLUMNS)
-    table = table.astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
-    return table.sort_values(["article_id", "start", "frame"], kind="stable").reset_index(drop=True)
+    records.sort(key=lambda r: (r[0], r[8], r[2]))  # article_id, start, frame (stable: as found)
+    return _mention_frame(records, MENTION_COLUMNS)
+
+
+def _mention_frame(records: list[tuple[Any, ...]], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame of mention records: integer offsets and ids, text columns as Python strings
+    (object dtype: building Arrow strings costs more than the matching on large partitions)."""
+    values = list(zip(*records)) if records else [()] * len(columns)
+    integers = {"sentence_id", "start", "end"}
+    return pd.DataFrame({c: pd.Series(np.array(v, dtype=np.int64) if c in integers else list(v),
+                                      dtype=None if c in integers else object)
+                         for c, v in zip(columns, values)})
 
 
 def _word_counts(articles: pd.DataFrame) -> dict[str, int]:
