@@ -16,7 +16,6 @@ Run: ``.venv/bin/python benchmarks/bench_framing.py --mb 20`` (develop with ``--
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -24,8 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # benchmarks/common.py, a sibling script
 
-import pandas as pd
-from common import Measurement, check_target, corpus_megabytes, generated_articles
+from common import Measurement, check_target, generated_partitions, partition_benchmark_args
 
 from helpers import framing
 
@@ -34,15 +32,9 @@ PARTITION = 2000    # articles per call, as a pipeline partition
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of UTF-8 (default 20)")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs; the median is checked (default 3)")
-    args = parser.parse_args(argv)
-
-    texts = generated_articles(args.mb)
-    megabytes = corpus_megabytes(texts)
-    articles = pd.DataFrame({"article_id": [f"{i:07d}" for i in range(len(texts))], "text": texts})
-    parts = [articles.iloc[i:i + PARTITION] for i in range(0, len(articles), PARTITION)]
+    args = partition_benchmark_args(__doc__.splitlines()[0], argv)
+    articles, parts, megabytes = generated_partitions(args.mb, PARTITION)
+    texts = articles["text"]
     framing.framing_mentions(articles.head(3))  # warm-up: loads and compiles the lexicon once
     print(f"corpus: {len(texts)} generated articles, {megabytes:.1f} MB, partitions of {PARTITION}")
 

@@ -130,3 +130,24 @@ def generated_articles(min_mb: float, *, seed: int = 20260101, sentences: list[s
         articles.append(article)
         total += len(article.encode("utf-8"))
     return articles
+
+
+def partition_benchmark_args(description: str, argv: list[str] | None = None):
+    """``--mb`` and ``--repeat`` for the per-partition analysis benchmarks (an argparse Namespace)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of UTF-8 (default 20)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs; the median is checked (default 3)")
+    return parser.parse_args(argv)
+
+
+def generated_partitions(min_mb: float, partition: int = 2000):
+    """:func:`generated_articles` as a frame (article_id, text), its partitions of ``partition``
+    articles (as a pipeline runs them) and its size in MB."""
+    import pandas as pd
+
+    texts = generated_articles(min_mb)
+    articles = pd.DataFrame({"article_id": [f"{i:07d}" for i in range(len(texts))], "text": texts})
+    parts = [articles.iloc[i:i + partition] for i in range(0, len(articles), partition)]
+    return articles, parts, corpus_megabytes(texts)

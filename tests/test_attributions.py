@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from builders import articles_frame
+from lexicon_copy import copy_lexicons
 
 from helpers import attributions, framing
 from helpers.text import normalize_for_matching
@@ -529,17 +530,8 @@ def test_attributions_reuse_precomputed_actor_mentions(monkeypatch):
 
 @pytest.fixture
 def project_copy(tmp_path, monkeypatch):
-    import shutil
-
-    from helpers import paths
-
-    lexicons = tmp_path / "corpus" / "lexicons"
-    lexicons.mkdir(parents=True)
-    for source in paths.lexicon_path("cited_sources.csv").parent.glob("*.csv"):
-        shutil.copy(source, lexicons / source.name)
-    (tmp_path / "pyproject.toml").write_text("")
-    monkeypatch.setenv("HELPERS_PROJECT_ROOT", str(tmp_path))
-    return lexicons
+    """A project root whose lexicons are copies of the real ones (edited by the test)."""
+    return copy_lexicons(tmp_path, monkeypatch)
 
 
 def test_an_edit_to_attribution_verbs_takes_effect_without_a_restart(project_copy):

@@ -11,6 +11,7 @@ import re
 import pandas as pd
 import pytest
 from builders import articles_frame
+from lexicon_copy import copy_lexicons
 
 from helpers import framing
 from helpers.text import normalize_for_matching
@@ -362,18 +363,8 @@ def test_outlet_framing_table_shares_within_frame_and_zeros():
 
 @pytest.fixture
 def project_copy(tmp_path, monkeypatch):
-    """A project root whose corpus/lexicons are copies of the real ones (edited by a test)."""
-    import shutil
-
-    from helpers import paths
-
-    lexicons = tmp_path / "corpus" / "lexicons"
-    lexicons.mkdir(parents=True)
-    for source in paths.lexicon_path("framing.csv").parent.glob("*.csv"):
-        shutil.copy(source, lexicons / source.name)
-    (tmp_path / "pyproject.toml").write_text("")
-    monkeypatch.setenv("HELPERS_PROJECT_ROOT", str(tmp_path))
-    return lexicons
+    """A project root whose lexicons are copies of the real ones (edited by the test)."""
+    return copy_lexicons(tmp_path, monkeypatch)
 
 
 def test_an_edit_to_framing_csv_takes_effect_without_a_restart(project_copy):
