@@ -267,6 +267,7 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
     rows = compiled.rows
     cues: list[Match] | None = None
     cue_starts: list[int] = []
+    sentence_cues: dict[int, list[Match]] = {}
     for match in sorted(kept, key=lambda m: (m.start, m.group)):
         k = sentence_of[(match.start, match.end, match.row)]
         frame_name, term, leaning, gloss = rows[match.payload]
@@ -278,8 +279,11 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
             lo, hi = _clause_around(norm, starts[k], ends[k], match.start, match.end)
             # the cues of the sentence compete (لا بد is one demand cue, not لا + بد); only the
             # term's clause can hold a cue that counts
-            in_sentence = longest_first(c for c in cues[bisect.bisect_left(cue_starts, starts[k]):
-                                                        bisect.bisect_left(cue_starts, ends[k])] if c.end <= ends[k])
+            in_sentence = sentence_cues.get(k)
+            if in_sentence is None:
+                in_sentence = sentence_cues[k] = longest_first(
+                    c for c in cues[bisect.bisect_left(cue_starts, starts[k]):bisect.bisect_left(cue_starts, ends[k])]
+                    if c.end <= ends[k])
             in_clause = [c for c in in_sentence if lo <= c.start and c.end <= hi]
             leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause)
         s, e = normal.to_source(match.start, match.end)
