@@ -1,7 +1,7 @@
 """The context of a number in :mod:`helpers.numbers`: clauses, troop-level cues, places, actors.
 
 Pure functions over the normalised text (:func:`helpers.text.normalize_for_matching`) and the
-compiled lexicons of :mod:`helpers.numbers_lexicon`; positions are offsets in that text.
+compiled lexicons of :mod:`helpers.numbers.lexicon`; positions are offsets in that text.
 
 - :func:`clause_start` / :func:`clause_end`: the clause around a number (a relative clause
   also takes the clause of the noun it describes).
@@ -14,7 +14,7 @@ compiled lexicons of :mod:`helpers.numbers_lexicon`; positions are offsets in th
   bare number (القوات الأمريكية البالغ عددها 2500).
 
 Example:
-    >>> from helpers.numbers_lexicon import load_number_lexicon
+    >>> from helpers.numbers.lexicon import load_number_lexicon
     >>> lex = load_number_lexicon()
     >>> last_place(lex, "ينتشر في العراق وسوريا"), who_before(lex, "تحتفظ الولايات المتحده ب")
     ('iraq+syria', 'us')
@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from helpers.numbers_grammar import strip_clitics
-from helpers.numbers_lexicon import CountedNoun, NumberLexicon
+from helpers.numbers.grammar import strip_clitics
+from helpers.numbers.lexicon import CountedNoun, NumberLexicon
 
 __all__ = [
     "BEFORE_CUES",
@@ -53,7 +53,7 @@ _RELATIVE = re.compile(r"\s*(?:التي|الذي|الذين|اللذين|الل�
 #: Characters between a deployment noun and the word describing it (تعزيزات أمريكية قوامها).
 _DESCRIBED_GAP = 25
 #: Cue categories read before a number (the nearest one decides).
-BEFORE_CUES = ("presence", "total", "withdrawal", "deploy", "reduce", "killed", "wounded",
+BEFORE_CUES = ("presence", "total", "withdrawal", "deploy", "reduce", "change", "killed", "wounded",
                "arrested", "subset")
 
 
@@ -66,7 +66,7 @@ def cue_before(lex: NumberLexicon, norm: str, start: int, limit: int) -> tuple[s
     category and the distance from the cue's end to ``start`` (10**6 when there is none).
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> text = "وصلت تعزيزات امريكيه قوامها 3"
         >>> cue_before(load_number_lexicon(), text, 28, 0)
         ('deploy', 1)
@@ -123,7 +123,7 @@ def place_pair(lex: NumberLexicon, window: str, first: re.Match[str]) -> str | N
     وكردستان) gives it once.
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> lex = load_number_lexicon()
         >>> window = "في سوريا والعراق"
         >>> place_pair(lex, window, lex.places.search(window))
@@ -152,7 +152,7 @@ def without_affiliations(lex: NumberLexicon, window: str) -> str:
     reads the original window). Two names joined by و are blanked together.
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> lex = load_number_lexicon()
         >>> last_place(lex, without_affiliations(lex, "الفصائل المواليه لايران في العراق شنت"))
         'iraq'
@@ -196,7 +196,7 @@ def force_noun_before(lex: NumberLexicon, window: str) -> CountedNoun | None:
     """The last force noun (القوات, الجنود ...) of the clause before a bare number.
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> force_noun_before(load_number_lexicon(), "يبلغ عدد قواتها في العراق نحو").unit
         'troops'
     """
@@ -204,7 +204,7 @@ def force_noun_before(lex: NumberLexicon, window: str) -> CountedNoun | None:
     for m in re.finditer(r"\w+", window):
         word = m.group()
         base = re.sub(r"(?:هما|هم|ها|نا|ه)$", "", word)  # قواتها, قواتنا: a possessive suffix
-        for prefix, stem in (*strip_clitics(word), *(strip_clitics(base) if base != word and len(base) > 2 else ())):
+        for _prefix, stem in (*strip_clitics(word), *(strip_clitics(base) if base != word and len(base) > 2 else ())):
             noun = lex.units.get(stem)
             if noun is not None and noun.category == "force":
                 found = noun

@@ -57,10 +57,10 @@ _CLITIC_RE = "(?:" + "|".join(CLITIC_PREFIXES) + ")?"
 WORD_TYPES = {"unit", "teen_unit", "ten", "hundred", "scale", "scale_dual", "scale_plural",
               "fraction", "vague", "ordinal"}
 UNIT_CATEGORIES = {"force", "combatant", "person", "casualty", "detainee", "object",
-                   "duration", "money", "measure"}
+                   "duration", "money", "measure", "counter"}
 QUALIFIERS = {"exact", "approx", "at_least", "at_most", "up_to", "vague"}
 CALENDAR_KINDS = {"month", "hijri_month", "weekday"}
-CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total",
+CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total", "change",
                   "withdrawal", "deploy", "deploy_after", "reduce", "killed", "wounded",
                   "arrested", "killed_after", "wounded_after", "arrested_after", "subset",
                   "describes", "others_after"}
@@ -103,6 +103,7 @@ class NumberLexicon:
     cue_of: dict[str, str]
     affiliations: re.Pattern[str]               # an affiliation word and its preposition (before a name)
     candidates: re.Pattern[str]                 # digits, number words, dual nouns
+    events: dict[str, int]                      # normalised event phrase -> year (number_events.csv)
 
 
 def _read_rows(name: str, required: list[str]) -> list[dict[str, str]]:
@@ -194,14 +195,56 @@ def _names_regex(of: dict[str, str], group: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){_CLITIC_RE}(?P<{group}>{names})(?!\w)")
 
 
-@lru_cache(maxsize=1)
+LEXICON_FILES = ("number_words.csv", "number_units.csv", "number_calendar.csv", "number_qualifiers.csv",
+                 "number_places.csv", "number_actors.csv", "number_cues.csv", "number_affiliations.csv",
+                 "number_events.csv")
+
+
 def load_number_lexicon() -> NumberLexicon:
-    """Read and compile the number lexicons from ``corpus/lexicons/`` (cached).
+    """Read and compile the number lexicons from ``corpus/lexicons/``.
+
+    Cached on the content of the files: an edit to any ``number_*.csv`` takes effect on the
+    next call, without restarting the kernel (the check reads the files' size and mtime first and
+    hashes them only when one of those changed).
 
     Example:
         >>> load_number_lexicon().qualifier_of["نحو"]
         'approx'
     """
+    key = _content_key()
+    return _compile(key)
+
+
+_STAT: dict[str, object] = {}
+
+
+def _content_key() -> str:
+    import hashlib
+    import os
+
+    stats = []
+    for name in LEXICON_FILES:
+        path = paths.lexicon_path(name)
+        try:
+            st = os.stat(path)
+            stats.append((str(path), st.st_size, st.st_mtime_ns))
+        except FileNotFoundError:
+            stats.append((str(path), -1, -1))
+    stamp = tuple(stats)
+    if _STAT.get("stamp") == stamp:
+        return str(_STAT["key"])
+    digest = hashlib.sha256()
+    for path_text, size, _ in stats:
+        digest.update(path_text.encode())
+        if size >= 0:
+            digest.update(Path(path_text).read_bytes())
+    _STAT["stamp"], _STAT["key"] = stamp, digest.hexdigest()
+    return str(_STAT["key"])
+
+
+@lru_cache(maxsize=4)
+def _compile(content_key: str) -> NumberLexicon:
+    """Compile the lexicons whose content hashes to ``content_key``."""
     norm = normalize_for_matching
 
     words: dict[str, NumberWord] = {}
@@ -233,7 +276,8 @@ def load_number_lexicon() -> NumberLexicon:
             months[tuple(form.split())] = int(row["number"])
 
     qualifier_of: dict[str, str] = {}
-    before, after = [], []
+    before: list[str] = []
+    after: list[str] = []
     for row in _read_rows("number_qualifiers.csv", ["phrase", "qualifier", "position", "gloss"]):
         qualifier = _check(row["qualifier"].strip(), QUALIFIERS, row["_where"], "qualifier")
         position = _check(row["position"].strip(), {"before", "after"}, row["_where"], "position")
@@ -272,6 +316,9 @@ def load_number_lexicon() -> NumberLexicon:
     affiliations = re.compile(rf"(?<!\w)[وف]?(?:{_alternation(affiliation_forms)})\s+"
                               rf"(?:(?:من\s+قبل|من|علي|الي|مع)\s+)?")
 
+    events = {" ".join(norm(r["form"]).split()): int(r["year"])
+              for r in _read_rows("number_events.csv", ["form", "year", "gloss"])}
+
     dual_nouns = [form for form, noun in units.items() if noun.grammatical_number == "dual"]
     candidate_words = trie_pattern(sorted(set(words) | set(dual_nouns)))
     candidates = re.compile(rf"[0-9]+(?:[.,][0-9]+)*|(?<!\w){_CLITIC_RE}(?:{candidate_words})(?!\w)")
@@ -293,4 +340,5 @@ def load_number_lexicon() -> NumberLexicon:
         cue_of=cue_of,
         affiliations=affiliations,
         candidates=candidates,
+        events=events,
     )
