@@ -49,6 +49,8 @@ PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال
 #: Where the next conjunct of a sentence begins (... في العراق وفي سوريا نحو 900).
 NEXT_CONJUNCT = re.compile(r"(?<!\w)(?:و\s*في|بينما|فيما|مقابل|اضافه\s+الي)(?!\w)")
 _SPACES = re.compile(r"\s+")
+#: A word of opposition right before a name (ضد داعش, لمحاربة داعش, لقتال التنظيم).
+_AGAINST = re.compile(r"(?<!\w)(?:ضد|لمحاربه|لقتال|لمكافحه|لمواجهه)\s+$")
 _RELATIVE = re.compile(r"\s*(?:التي|الذي|الذين|اللذين|اللتين|اللواتي)(?!\w)")
 #: Characters between a deployment noun and the word describing it (تعزيزات أمريكية قوامها).
 _DESCRIBED_GAP = 25
@@ -188,6 +190,8 @@ def who_before(lex: NumberLexicon, window: str) -> str | None:
     """
     who = None
     for m in lex.actors.finditer(window):
+        if _AGAINST.search(window, 0, m.start()):
+            continue  # التحالف الدولي ضد داعش: the enemy named after ضد is not the counted force
         who = lex.actor_of.get(" ".join(m.group("form").split()))
     return who
 

@@ -303,6 +303,7 @@ def coordinate(mentions: list[NumberMention], norm: str) -> None:
             ce.cue = ce.cue or pe.cue
             ce.cue_word = ce.cue_word or pe.cue_word
             pe.target = ce.target = True  # the figure before and the figure after the change
+            pe.change_from = True
             ce.note("coordinate", "change", "من N إلى M: both figures are levels of one change")
             continue
         elliptic = cur.unit is None and cur.where is not None and prev.unit is not None \

@@ -79,6 +79,13 @@ def casualty_or_subset(m: NumberMention) -> Decision | None:
     return None
 
 
+def figure_before_change(m: NumberMention) -> Decision | None:
+    """The figure a change starts FROM is the level before it: ``تقليص القوات من 5200 إلى 3000``."""
+    if m.ev.change_from and m.ev.cue in ("deploy", "reduce", "change"):
+        return Decision(True, "current", f"the level before a change ({m.ev.cue_word!r} من N إلى M)")
+    return None
+
+
 def figure_reached(m: NumberMention) -> Decision | None:
     """A figure that rose, fell or came TO N states the level reached: ``ارتفع عدد القوات إلى
     5 آلاف``, ``وصل عدد الجنود في ذروته إلى 160 ألفا``; without إلى it is a flow (``وصل 500 جندي``)."""
@@ -128,7 +135,7 @@ def nothing_says_level(m: NumberMention) -> Decision | None:
 #: The level rules, in order (the first that applies decides).
 LEVEL_RULES: list[Callable[[NumberMention], Decision | None]] = [
     not_a_count, no_figure, casualty_or_subset, not_a_force, not_us_or_coalition, continues_previous,
-    figure_reached, planned_level, flow, presence_or_total, place_named, nothing_says_level,
+    figure_before_change, figure_reached, planned_level, flow, presence_or_total, place_named, nothing_says_level,
 ]
 
 

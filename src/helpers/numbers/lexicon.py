@@ -60,7 +60,7 @@ UNIT_CATEGORIES = {"force", "combatant", "person", "casualty", "detainee", "obje
                    "duration", "money", "measure", "counter"}
 QUALIFIERS = {"exact", "approx", "at_least", "at_most", "up_to", "vague"}
 CALENDAR_KINDS = {"month", "hijri_month", "weekday"}
-CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total", "change",
+CUE_CATEGORIES = {"year", "time", "time_after", "percent_after", "label", "presence", "total", "change", "counter_label",
                   "withdrawal", "deploy", "deploy_after", "reduce", "killed", "wounded",
                   "arrested", "killed_after", "wounded_after", "arrested_after", "subset",
                   "describes", "others_after"}

@@ -202,6 +202,10 @@ def number_phrase(g: NumberGrammar, i: int) -> Phrase | None:
     parsed = g.number(i, no_conjunction=g.tok(i - 1) in ("بين", "مابين"))
     if parsed is None:
         return None
+    if parsed.digits and not parsed.scale and g.tok(i - 1) == "(" and len(g.tok(i)) <= 3 and g.tok(i).isdigit() \
+            and g.tok(i + 1).isdigit() and len(g.tok(i + 1)) == 3 and g.tok(i + 2) == ")":
+        # ( 2 500 ): a thousands group split by a stray space inside brackets
+        parsed = ParsedNumber(float(g.tok(i) + g.tok(i + 1)), i + 2, digits=True)
     phrase = Phrase(i, parsed.end, parsed.value, parsed.high if parsed.vague else None, parsed=parsed,
                     vague=parsed.vague)
     if not parsed.vague and not parsed.ordinal:
@@ -321,6 +325,8 @@ def designation(g: NumberGrammar, p: Phrase) -> Phrase | None:
     label = p.start - 1
     while g.tok(label) in ("(", "-", "ال", "«", "\""):
         label -= 1
+    if g.tok(label - 1) == "ما" and g.tok(label) == "مجموعه":
+        return None  # ما مجموعه 3500: "a total of", not the label مجموعة
     if "label" in (g.lex.cue_of.get(g.tok(label)), g.lex.cue_of.get(g.stem_of(label))):
         return p.decide("other", "designation", f"the label word {g.tok(label)!r} before it")
     return None
@@ -334,10 +340,25 @@ def difference(g: NumberGrammar, p: Phrase) -> Phrase | None:
     return None
 
 
+def page_counter(g: NumberGrammar, p: Phrase) -> Phrase | None:
+    """A number right after a page or forum field is a counter: ``المشاهدات: 1520``, ``الأعضاء 230``."""
+    s = g.s
+    start = s.starts[p.start]
+    window = g.norm[max(s.start, start - 25):start]
+    window = window.rstrip(" :|-\u00a0")
+    found = None
+    for match in g.lex.cues.finditer(window):
+        found = match
+    if found is not None and found.end() == len(window) \
+            and g.lex.cue_of.get(" ".join(found.group("form").split())) == "counter_label":
+        return p.decide("other", "page_counter", f"the page/forum field {found.group().strip()!r} before it")
+    return None
+
+
 #: Stage 3 rules, tried in order; the first that applies decides the kind.
 KIND_RULES: list[Callable[[NumberGrammar, Phrase], Phrase | None]] = [
     day_and_month, ordinal_word, year_or_time_in_digits, year_in_words, time_after, percent, money_symbol,
-    designation, difference,
+    designation, difference, page_counter,
 ]
 
 
@@ -369,6 +390,9 @@ def counted_noun(g: NumberGrammar, p: Phrase) -> Phrase:
     if p.dual is not None:
         p.noun = p.dual
     else:
+        if g.tok(end_tok) == ")" and g.tok(p.start - 1) == "(":
+            end_tok += 1  # عدد الجنود ( ٢٥٠٠ ) جندي: the brackets are transparent
+            p.unit_end = end_tok
         noun = g.noun(end_tok)
         if noun is not None and noun.category == "duration" and lex.cue_of.get(g.tok(end_tok)) == "year" \
                 and g.is_digits(end_tok + 1) and len(g.tok(end_tok + 1)) == 4:

@@ -37,7 +37,7 @@ from helpers.numbers.context import (
     who_before,
     without_affiliations,
 )
-from helpers.numbers.grammar import NumberGrammar
+from helpers.numbers.grammar import NumberGrammar, strip_clitics
 from helpers.numbers.mention import NumberMention
 from helpers.numbers.phrases import Phrase
 from helpers.numbers.windows import (
@@ -52,6 +52,8 @@ from helpers.numbers.windows import (
 __all__ = ["read_roles", "CASUALTIES"]
 
 CASUALTIES = ("killed", "wounded", "arrested")
+#: Nouns that name the size of what follows them (عدد القوات, تعداد الجنود), normalised.
+_SIZE_NOUNS = frozenset({"عدد", "تعداد", "حجم", "مجموع", "اجمالي", "عديد"})
 _CASUALTY_AFTER = {"killed_after": "killed", "wounded_after": "wounded", "arrested_after": "arrested"}
 #: A و right before a mention (its qualifier carries it: وحوالي 900).
 _AND_BEFORE = re.compile(r"(?<!\w)و\s*$")
@@ -72,7 +74,9 @@ def read_roles(g: NumberGrammar, p: Phrase, m: NumberMention, previous: list[Num
             floor = earlier.ev.n_end
             break
     clause_stop = clause_end(norm, after, s.end, g.next_number_start(p.unit_end))
-    clause_from = clause_start(norm, s.start, ev.n_start, floor)
+    bracket = norm.rfind("(", max(s.start, ev.n_start - 3), ev.n_start)
+    opened = bracket if bracket >= 0 and not norm[bracket + 1:ev.n_start].strip() else ev.n_start
+    clause_from = clause_start(norm, s.start, opened, floor)  # ( ٢٥٠٠ ): the clause before the bracket
     who = p.who
     if who is not None:
         ev.note("who", who, "a nationality word counted by the number")
@@ -95,7 +99,11 @@ def read_roles(g: NumberGrammar, p: Phrase, m: NumberMention, previous: list[Num
             ev.note("who", who, "the actor of the clause before the force count")
 
     m.where = where_of(g, after, clause_stop, clause_from, m)
+    # 'إلى N' after a change of size makes N a target level (خفض عدد القوات إلى 3000)
+    q_start_tok = bisect.bisect_left(s.starts, ev.n_start)
+    ev.target = g.tok(q_start_tok - 1) == "الي" and m.qualifier != "up_to"
     cue_of(g, m, after, clause_stop, floor)
+    casualty_head(g, m, clause_from)
     if m.ev.cue in CASUALTIES and m.ev.cue_distance <= CASUALTY_CUE_REACH \
             and m.unit_category in ("force", "combatant", "person", None):
         m.unit, m.unit_category = m.ev.cue, "casualty" if m.ev.cue != "arrested" else "detainee"
@@ -103,9 +111,6 @@ def read_roles(g: NumberGrammar, p: Phrase, m: NumberMention, previous: list[Num
     if m.unit is None and ev.cue in ("total", "presence", "withdrawal", "reduce", "change"):
         who = noun_named_before(g, m, clause_from, who)
     m.who = who
-    # 'إلى N' after a change of size makes N a target level (خفض عدد القوات إلى 3000)
-    q_start_tok = bisect.bisect_left(s.starts, ev.n_start)
-    ev.target = g.tok(q_start_tok - 1) == "الي" and m.qualifier != "up_to"
     i = p.start if p.dual is None else p.start
     first = g.word(i)
     ev.coordinated = g.tok(i - 1) == "و" or (first is not None and first[1].startswith("و")) \
@@ -138,6 +143,12 @@ def cue_of(g: NumberGrammar, m: NumberMention, after: int, clause_stop: int, flo
     if cue is not None:
         ev.cue_word = _last_cue_word(g, limit, ev.n_start)
         ev.note("cue", cue, f"{ev.cue_word!r} before the count")
+    if cue == "total" and ev.target and ev.cue_word in _SIZE_NOUNS:
+        # رفع عدد المستشارين إلى 3100: the verb of change decides, not the noun عدد
+        action = _last_cue_word(g, limit, ev.n_start, categories=("reduce", "deploy", "change"))
+        if action is not None:
+            cue, ev.cue_word = lex.cue_of.get(action, cue), action
+            ev.note("cue", str(cue), f"{action!r} changes the number TO the figure (عدد names what changes)")
     extra = norm[after:min(clause_stop, after + CUE_AFTER_REACH)]
     for found in lex.cues.finditer(extra):
         category_after = lex.cue_of.get(" ".join(found.group("form").split()))
@@ -155,12 +166,35 @@ def cue_of(g: NumberGrammar, m: NumberMention, after: int, clause_stop: int, flo
     ev.cue, ev.cue_distance = cue, distance
 
 
-def _last_cue_word(g: NumberGrammar, limit: int, start: int) -> str | None:
+def _last_cue_word(g: NumberGrammar, limit: int, start: int,
+                   categories: tuple[str, ...] | None = None) -> str | None:
+    """The last troop-level cue form in ``norm[limit:start]`` (of ``categories`` if given), normalised."""
     word = None
     for found in g.lex.cues.finditer(g.norm, limit, start):
-        if g.lex.cue_of.get(" ".join(found.group("form").split())) not in (None, "year", "time", "label"):
-            word = found.group().strip()
+        form = " ".join(found.group("form").split())
+        category = g.lex.cue_of.get(form)
+        if category not in (None, "year", "time", "label") and (categories is None or category in categories):
+            word = form
     return word
+
+
+def casualty_head(g: NumberGrammar, m: NumberMention, clause_from: int) -> None:
+    """A size cue whose noun is a casualty noun makes a casualty figure, whatever noun follows
+    the number: ``بلغ عدد قتلى الجيش الأمريكي نحو 4500``, ``ارتفع عدد الجرحى ... إلى 34 جنديا``."""
+    ev = m.ev
+    if ev.cue not in ("total", "change", "presence", None):
+        return
+    words = g.norm[clause_from:ev.n_start].split()
+    for k, word in enumerate(words[:-1]):
+        if word.lstrip("وفب") not in _SIZE_NOUNS and word not in _SIZE_NOUNS:
+            continue
+        for _prefix, stem in strip_clitics(words[k + 1]):
+            noun = g.lex.units.get(stem)
+            if noun is not None and noun.category in ("casualty", "detainee"):
+                ev.cue, ev.cue_word = ("arrested" if noun.category == "detainee" else noun.unit), f"{word} {words[k + 1]}"
+                m.unit, m.unit_category = noun.unit, noun.category
+                ev.note("cue", ev.cue, f"{ev.cue_word!r}: the number of casualties, not of forces")
+                return
 
 
 def noun_named_before(g: NumberGrammar, m: NumberMention, clause_from: int, who: str | None) -> str | None:
