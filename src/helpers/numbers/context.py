@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from helpers.numbers.grammar import strip_clitics
+from helpers.arabic.clitics import strip_clitics
 from helpers.numbers.lexicon import CountedNoun, NumberLexicon
 
 __all__ = [

@@ -33,6 +33,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from helpers.arabic.clauses import sentence_containing, split_sentences
+from helpers.arabic.normalize import normalize_with_offsets
 from helpers.numbers.context import CLAUSE_BREAK
 from helpers.numbers.grammar import NumberGrammar, as_int, tokenise
 from helpers.numbers.levels import decide_level
@@ -48,7 +50,6 @@ from helpers.numbers.windows import (
     QUALIFIER_AFTER_REACH,
     QUALIFIER_REACH,
 )
-from helpers.text import normalize_with_offsets, sentence_containing, split_sentences
 
 __all__ = [
     "find_number_mentions",

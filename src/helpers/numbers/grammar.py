@@ -28,9 +28,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from helpers.numbers.lexicon import CLITIC_PREFIXES, NumberLexicon, NumberWord
+from helpers.arabic.clitics import strip_clitics
+from helpers.arabic.tokens import Tokens
+from helpers.numbers.lexicon import NumberLexicon, NumberWord
 
 __all__ = [
     "HYPHENS",
@@ -40,13 +41,10 @@ __all__ = [
     "as_int",
     "parse_digits",
     "plausible_date",
-    "strip_clitics",
     "tokenise",
     "vague_bounds",
 ]
 
-#: A token: a run of letters, a run of digits with its separators (2,500 / 3.5), or one mark.
-TOKEN = re.compile(r"[^\W\d_]+|[0-9]+(?:[.,][0-9]+)*|[^\w\s]")
 #: Range dashes (20- 40 ألف).
 HYPHENS = frozenset({"-", "–", "—"})
 
@@ -127,35 +125,15 @@ class Sentence:
 
 
 def tokenise(norm: str, start: int, end: int) -> Sentence:
-    """The tokens of ``norm[start:end]`` (see :data:`TOKEN`), offsets into ``norm``.
+    """The tokens of ``norm[start:end]`` (the shared tokeniser, :class:`helpers.arabic.tokens.Tokens`),
+    offsets into ``norm``.
 
     Example:
         >>> tokenise("نشر 2,500 جندي.", 0, 15).tokens
         ['نشر', '2,500', 'جندي', '.']
     """
-    matches = list(TOKEN.finditer(norm, start, end))
-    return Sentence([m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches],
-                    start, end)
-
-
-_PREFIX_LETTERS = frozenset(p[0] for p in CLITIC_PREFIXES)
-
-
-@lru_cache(maxsize=65536)
-def strip_clitics(token: str) -> tuple[tuple[str, str], ...]:
-    """(prefix, stem) readings of a token: the token itself, then without each proclitic.
-
-    Example:
-        >>> strip_clitics("وبالف")
-        (('', 'وبالف'), ('وب', 'الف'), ('و', 'بالف'))
-    """
-    if token[:1] not in _PREFIX_LETTERS:
-        return (("", token),)
-    out = [("", token)]
-    for prefix in CLITIC_PREFIXES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            out.append((prefix, token[len(prefix):]))
-    return tuple(out)
+    tokens = Tokens(norm, start, end)
+    return Sentence(tokens.words, tokens.starts, tokens.ends, start, end)
 
 
 @dataclass

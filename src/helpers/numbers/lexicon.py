@@ -29,30 +29,24 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
-from helpers import paths
-from helpers.text import normalize_for_matching
+from helpers.arabic.clitics import proclitic_pattern
+from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon
+from helpers.arabic.matcher import trie_pattern
+from helpers.arabic.normalize import normalize_for_matching
 
 __all__ = [
     "NumberWord",
     "CountedNoun",
     "NumberLexicon",
     "load_number_lexicon",
-    "trie_pattern",
-    "CLITIC_PREFIXES",
+    "LEXICON_FILES",
 ]
 
-#: Proclitics a number word or noun can carry, longest first (و ف ب ل ك and the article).
-CLITIC_PREFIXES: tuple[str, ...] = (
-    "وبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
-    "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
-)
-_CLITIC_RE = "(?:" + "|".join(CLITIC_PREFIXES) + ")?"
+#: The proclitics a number word, noun or name may carry (the shared clitic model of helpers.arabic).
+_CLITIC_RE = proclitic_pattern("noun")
 
 WORD_TYPES = {"unit", "teen_unit", "ten", "hundred", "scale", "scale_dual", "scale_plural",
               "fraction", "vague", "ordinal"}
@@ -106,56 +100,31 @@ class NumberLexicon:
     events: dict[str, int]                      # normalised event phrase -> year (number_events.csv)
 
 
-def _read_rows(name: str, required: list[str]) -> list[dict[str, str]]:
-    path: Path = paths.lexicon_path(name)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: lexicon missing; it is part of the repository, restore it from git")
-    with open(path, encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in required if c not in (reader.fieldnames or [])]
-        if missing:
-            raise ValueError(f"{path}: missing column(s) {missing}; expected at least {required}")
-        rows = []
-        for line, row in enumerate(reader, start=2):
-            for column in required:
-                if column not in ("note",) and not (row.get(column) or "").strip():
-                    raise ValueError(f"{path}, line {line}: empty {column!r}; fill it in or delete the row")
-            row["_where"] = f"{path.name}, line {line}"
-            rows.append(row)
-    return rows
+def _rows(name: str, columns: tuple[str, ...], choices: dict[str, set[str]] | None = None,
+          numeric: tuple[str, ...] = ()) -> list[dict[str, str]]:
+    """The rows of one lexicon, read and validated by :func:`helpers.arabic.lexicon.load_lexicon`
+    (every problem of the file reported at once, as ``file:line: problem``)."""
+
+    def check(row: dict[str, str]) -> list[str]:
+        problems = []
+        for column in numeric:
+            try:
+                float(row[column])
+            except ValueError:
+                problems.append(f"{column} {row[column]!r} is not a number")
+        return problems
+
+    schema = _SCHEMAS.get(name)
+    if schema is None:
+        schema = _SCHEMAS[name] = Schema(
+            columns=columns, required=tuple(c for c in columns if c != "note"),
+            choices={k: sorted(v) for k, v in (choices or {}).items()}, row_check=check if numeric else None)
+    table = load_lexicon(name, schema)
+    return [{k: (v.strip() if isinstance(v, str) else v) for k, v in row.items()}
+            for row in table.to_dict("records")]
 
 
-def _check(value: str, allowed: set[str], where: str, column: str) -> str:
-    if value not in allowed:
-        raise ValueError(f"{where}: {column} {value!r} is not one of {sorted(allowed)}; fix the row")
-    return value
-
-
-def trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored as a trie (fast on many literal words).
-
-    Example:
-        >>> trie_pattern(["ثلاث", "ثلاثه", "ثلاثين"])
-        'ثلاث(?:ه|ين)?'
-    """
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        optional = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        if len(branches) == 1 and not optional:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")" if len(branches) > 1 else f"(?:{branches[0]})"
-        return body + "?" if optional else body
-
-    return build(trie)
+_SCHEMAS: dict[str, Schema] = {}
 
 
 def _nisba_forms(form: str) -> list[str]:
@@ -203,72 +172,38 @@ LEXICON_FILES = ("number_words.csv", "number_units.csv", "number_calendar.csv", 
 def load_number_lexicon() -> NumberLexicon:
     """Read and compile the number lexicons from ``corpus/lexicons/``.
 
-    Cached on the content of the files: an edit to any ``number_*.csv`` takes effect on the
-    next call, without restarting the kernel (the check reads the files' size and mtime first and
-    hashes them only when one of those changed).
+    Cached on the content of the files (:func:`helpers.arabic.lexicon.cached_by_content`): an
+    edit to any ``number_*.csv`` takes effect on the next call, without restarting the kernel.
 
     Example:
         >>> load_number_lexicon().qualifier_of["نحو"]
         'approx'
     """
-    key = _content_key()
-    return _compile(key)
+    return cached_by_content([lexicon_file(name) for name in LEXICON_FILES], _build, key="helpers.numbers")
 
 
-_STAT: dict[str, object] = {}
-
-
-def _content_key() -> str:
-    import hashlib
-    import os
-
-    stats = []
-    for name in LEXICON_FILES:
-        path = paths.lexicon_path(name)
-        try:
-            st = os.stat(path)
-            stats.append((str(path), st.st_size, st.st_mtime_ns))
-        except FileNotFoundError:
-            stats.append((str(path), -1, -1))
-    stamp = tuple(stats)
-    if _STAT.get("stamp") == stamp:
-        return str(_STAT["key"])
-    digest = hashlib.sha256()
-    for path_text, size, _ in stats:
-        digest.update(path_text.encode())
-        if size >= 0:
-            digest.update(Path(path_text).read_bytes())
-    _STAT["stamp"], _STAT["key"] = stamp, digest.hexdigest()
-    return str(_STAT["key"])
-
-
-@lru_cache(maxsize=4)
-def _compile(content_key: str) -> NumberLexicon:
-    """Compile the lexicons whose content hashes to ``content_key``."""
+def _build() -> NumberLexicon:
     norm = normalize_for_matching
 
     words: dict[str, NumberWord] = {}
-    for row in _read_rows("number_words.csv", ["form", "value", "type", "gloss"]):
-        kind = _check(row["type"].strip(), WORD_TYPES, row["_where"], "type")
-        try:
-            value = float(row["value"])
-        except ValueError:
-            raise ValueError(f"{row['_where']}: value {row['value']!r} is not a number") from None
+    for row in _rows("number_words.csv", ("form", "value", "type", "gloss", "note"), {"type": WORD_TYPES},
+                     numeric=("value",)):
+        kind, value = row["type"], float(row["value"])
         words[norm(row["form"].strip())] = NumberWord(value, kind)
 
     units: dict[str, CountedNoun] = {}
-    for row in _read_rows("number_units.csv", ["form", "unit", "category", "grammatical_number", "gloss"]):
-        category = _check(row["category"].strip(), UNIT_CATEGORIES, row["_where"], "category")
-        number = _check(row["grammatical_number"].strip(), {"singular", "plural", "dual"},
-                        row["_where"], "grammatical_number")
+    for row in _rows("number_units.csv", ("form", "unit", "category", "grammatical_number", "gloss", "note"),
+                     {"category": UNIT_CATEGORIES, "grammatical_number": {"singular", "plural", "dual"}}):
+        category, number = row["category"], row["grammatical_number"]
         forms = _accusative(norm(row["form"].strip())) if number == "singular" else [norm(row["form"].strip())]
         for form in forms:
             units.setdefault(form, CountedNoun(row["unit"].strip(), category, number))
 
     months: dict[tuple[str, ...], int] = {}
     weekdays: set[str] = set()
-    for row in _read_rows("number_calendar.csv", ["form", "kind", "number", "gloss"]):
-        kind = _check(row["kind"].strip(), CALENDAR_KINDS, row["_where"], "kind")
+    for row in _rows("number_calendar.csv", ("form", "kind", "number", "gloss", "note"), {"kind": CALENDAR_KINDS},
+                     numeric=("number",)):
+        kind = row["kind"]
         form = norm(row["form"].strip())
         if kind == "weekday":
             weekdays.add(form)
@@ -278,9 +213,9 @@ def _compile(content_key: str) -> NumberLexicon:
     qualifier_of: dict[str, str] = {}
     before: list[str] = []
     after: list[str] = []
-    for row in _read_rows("number_qualifiers.csv", ["phrase", "qualifier", "position", "gloss"]):
-        qualifier = _check(row["qualifier"].strip(), QUALIFIERS, row["_where"], "qualifier")
-        position = _check(row["position"].strip(), {"before", "after"}, row["_where"], "position")
+    for row in _rows("number_qualifiers.csv", ("phrase", "qualifier", "position", "gloss", "note"),
+                     {"qualifier": QUALIFIERS, "position": {"before", "after"}}):
+        qualifier, position = row["qualifier"], row["position"]
         phrase = " ".join(norm(row["phrase"]).split())
         qualifier_of[phrase] = qualifier
         (before if position == "before" else after).append(phrase)
@@ -293,10 +228,10 @@ def _compile(content_key: str) -> NumberLexicon:
     qualifiers_after = re.compile(rf"\s*(?P<q>{alternation(after)})(?!\w)")
 
     place_of = {norm(r["form"].strip()): r["place"].strip()
-                for r in _read_rows("number_places.csv", ["form", "place", "gloss"])}
+                for r in _rows("number_places.csv", ("form", "place", "gloss", "note"))}
     actor_of: dict[str, str] = {}
     actor_nisba: dict[str, str] = {}
-    for row in _read_rows("number_actors.csv", ["form", "who", "gloss"]):
+    for row in _rows("number_actors.csv", ("form", "who", "gloss", "note")):
         form = norm(row["form"].strip())
         for variant in _nisba_forms(form):
             if variant is not form and variant in place_of:
@@ -305,19 +240,18 @@ def _compile(content_key: str) -> NumberLexicon:
             if variant is not form or form.endswith("ي"):
                 actor_nisba[variant] = row["who"].strip()
     cue_of: dict[str, str] = {}
-    for row in _read_rows("number_cues.csv", ["form", "category", "gloss"]):
-        cue_of[" ".join(norm(row["form"]).split())] = _check(
-            row["category"].strip(), CUE_CATEGORIES, row["_where"], "category")
+    for row in _rows("number_cues.csv", ("form", "category", "gloss", "note"), {"category": CUE_CATEGORIES}):
+        cue_of[" ".join(norm(row["form"]).split())] = row["category"]
 
     affiliation_forms = [" ".join(norm(r["form"]).split())
-                         for r in _read_rows("number_affiliations.csv", ["form", "gloss"])]
+                         for r in _rows("number_affiliations.csv", ("form", "gloss", "note"))]
     # the word, then its preposition written apart (من / من قبل / على / إلى / مع); a clitic ل or
     # ب stays on the name, which the place pattern reads with its clitics (لإيران, بواشنطن)
     affiliations = re.compile(rf"(?<!\w)[وف]?(?:{_alternation(affiliation_forms)})\s+"
                               rf"(?:(?:من\s+قبل|من|علي|الي|مع)\s+)?")
 
     events = {" ".join(norm(r["form"]).split()): int(r["year"])
-              for r in _read_rows("number_events.csv", ["form", "year", "gloss"])}
+              for r in _rows("number_events.csv", ("form", "year", "gloss", "note"), numeric=("year",))}
 
     dual_nouns = [form for form, noun in units.items() if noun.grammatical_number == "dual"]
     candidate_words = trie_pattern(sorted(set(words) | set(dual_nouns)))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from helpers.arabic.clitics import strip_clitics
 from helpers.numbers.context import (
     NEXT_CONJUNCT,
     PHRASE_END,
@@ -37,7 +38,7 @@ from helpers.numbers.context import (
     who_before,
     without_affiliations,
 )
-from helpers.numbers.grammar import NumberGrammar, strip_clitics
+from helpers.numbers.grammar import NumberGrammar
 from helpers.numbers.mention import NumberMention
 from helpers.numbers.phrases import Phrase
 from helpers.numbers.windows import (
