@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.arabic.clauses import sentence_containing, split_sentences
+from helpers.arabic.clauses import split_sentences
 from helpers.arabic.normalize import normalize_with_offsets
 from helpers.numbers.context import CLAUSE_BREAK
 from helpers.numbers.grammar import NumberGrammar, as_int, tokenise
@@ -73,11 +73,13 @@ _DEICTIC_PLACE = re.compile(r"(?<!\w)(?:[وفب]?(?:ال)?بلاد|[وفب]?ال
 # --------------------------------------------------------------------------------------------
 # The pipeline
 
-def find_number_mentions(text: str, context: str = "", published: object = None) -> list[NumberMention]:
+def find_number_mentions(text: str, context: str = "", published: object = None,
+                         lex: NumberLexicon | None = None) -> list[NumberMention]:
     """All numeric expressions in ``text`` as :class:`NumberMention` records (sorted by start).
 
     ``context`` (the headline, or any text before ``text``) helps infer the nationality of bare
-    force counts; ``published`` (the publication date) is the default ``refers_to``.
+    force counts; ``published`` (the publication date) is the default ``refers_to``; ``lex`` the
+    compiled lexicons (default :func:`helpers.numbers.lexicon.load_number_lexicon`, re-read when a CSV changed).
 
     Example:
         >>> [(m.value, m.kind) for m in find_number_mentions("قتل 3 جنود يوم الاثنين 4 فبراير")]
@@ -85,7 +87,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None)
     """
     if not text:
         return []
-    lex = load_number_lexicon()
+    lex = load_number_lexicon() if lex is None else lex
     omap = normalize_with_offsets(text)
     norm = omap.text
     candidates = list(lex.candidates.finditer(norm))
@@ -127,7 +129,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None)
         m.sentence = text[ss:se]
         if spans is None:
             spans = split_sentences(text)
-        m.sentence_id = sentence_containing(spans, s) if spans else 0
+        m.sentence_id = max(0, bisect.bisect_right(spans, (s, len(text) + 1)) - 1) if spans else 0
     return mentions
 
 
@@ -245,7 +247,7 @@ class _SentencesOfLines:
             line_end = len(self.norm) if line_end < 0 else line_end
             spans = [(line_start + a, line_start + b) for a, b in split_sentences(self.norm[line_start:line_end])]
             found = self.lines[line_start] = spans or [(position, line_end)]
-        return found[sentence_containing(found, position)]
+        return found[max(0, bisect.bisect_right(found, (position, len(self.norm) + 1)) - 1)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -468,13 +470,14 @@ def extract_numbers_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     titles = articles["title"].tolist() if "title" in articles.columns else [""] * n
     published = articles["published"].tolist() if "published" in articles.columns else [None] * n
     records: list[tuple] = []
+    lex = load_number_lexicon()  # once per call: the files are checked, not per article
     enabled = gc.isenabled()
     gc.disable()
     try:
         for article_id, text, title, pub in zip(articles["article_id"].tolist(), articles["text"].tolist(),
                                                 titles, published):
             context = title if isinstance(title, str) else ""
-            for m in find_number_mentions(text if isinstance(text, str) else "", context, pub):
+            for m in find_number_mentions(text if isinstance(text, str) else "", context, pub, lex):
                 records.append((article_id, *_row(m)))
     finally:
         if enabled:
