@@ -215,6 +215,21 @@ PLACES = [
     ("قتل 4400 جندي أمريكي في العراق منذ 2003", "4400", {"is_us_troop_level": False}),
     ("بلغ عدد قتلى الجيش الأمريكي في العراق نحو 4500", "4500", {"is_us_troop_level": False}),
     ("ارتفع عدد الجرحى في صفوف القوات الأمريكية إلى 34 جنديا", "34", {"is_us_troop_level": False}),
+    # a place after a time or attribution clause is not where the troops are
+    ("يتمركز في سوريا نحو 900 جندي أمريكي منذ الحرب على داعش في العراق", "900", {"where": "syria"}),
+    ("ارتفع عدد القوات الأمريكية في الكويت إلى 15 ألفا عقب التوتر مع إيران", "15", {"where": "kuwait"}),
+    # a composition phrase (من N دولة) does not hide the place after it
+    ("تضم قوات التحالف نحو 5 آلاف عسكري من 60 دولة في العراق", "5 آلاف",
+     {"who": "coalition", "where": "iraq", "is_us_troop_level": True}),
+    # an attribution does not name the counted force
+    ("يبلغ عدد المستشارين الأمريكيين في الإقليم 150 مستشارا وفقا لوزارة الدفاع التركية", "150",
+     {"who": "us", "is_us_troop_level": True}),
+    # the US share of a larger force is the US level; the US share of casualties is not
+    ("يضم التحالف في العراق 4 آلاف عسكري منهم 2500 أمريكي", "2500",
+     {"who": "us", "where": "iraq", "unit_category": "force", "is_us_troop_level": True}),
+    ("تنتشر في أفغانستان قوة للناتو قوامها 10 آلاف جندي بينهم 6 آلاف أمريكي", "6 آلاف",
+     {"where": "afghanistan", "is_us_troop_level": True}),
+    ("قتل 20 شخصا بينهم 3 أمريكيين في التفجير", "3 أمريكيين", {"is_us_troop_level": False}),
 ]
 
 
@@ -244,6 +259,12 @@ DISTRACTORS = [
     "بفارق 15 قتيلاً عن التقديرات السابقة",
     "تقدم الحزب بفارق 3 مقاعد",
     "قرأ الخبر 980 زائرا",
+    "الأعضاء: 77 | تاريخ التسجيل 03-2011",
+    "المحور الأول 1- الانسحاب 2- السيادة 3- الاقتصاد",
+    "صوت البرلمان بأغلبية 170 صوتا",
+    "فازت القائمة بـ 12 مقعدا",
+    "(ص 14) من التقرير السنوي",
+    "انظر صفحة 7 من الملحق",
 ]
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "CLAUSE_BREAK",
     "NEXT_CONJUNCT",
     "PHRASE_END",
+    "PLACE_END",
     "clause_end",
     "clause_start",
     "cue_before",
@@ -45,7 +46,10 @@ __all__ = [
 #: Punctuation that ends a clause (the context of a number is read within its clause).
 CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n«»\"“”()\[\]|]")
 #: Prepositions that end the noun phrase in which a nationality word describes the counted noun.
-PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال|بعد|قبل|عبر|لدي|مع)(?!\w)")
+PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال|بعد|قبل|عبر|لدي|مع|ب?حسب|وفق|وفقا|طبقا|نقلا)(?!\w)")
+#: Where a place after a count stops being its location: a time or cause clause (بعد اندلاع الحرب
+#: على غزة), or an attribution (بحسب وزارة ...).
+PLACE_END = re.compile(r"(?<!\w)[وف]?(?:بعد|قبل|منذ|اثر|عقب|بسبب|جراء|ب?حسب|وفق|وفقا|نقلا|لمواجهه|لمحاربه|ضد)(?!\w)")
 #: Where the next conjunct of a sentence begins (... في العراق وفي سوريا نحو 900).
 NEXT_CONJUNCT = re.compile(r"(?<!\w)(?:و\s*في|بينما|فيما|مقابل|اضافه\s+الي)(?!\w)")
 _SPACES = re.compile(r"\s+")

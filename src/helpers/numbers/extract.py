@@ -66,8 +66,6 @@ _YEAR_IN_CHANGE = re.compile(r"(?<!\w)(?:(?:في\s+)?(?:عام|العام|سنه
 #: The end of the text between two counts when the second is coordinated with the first: و, أو, a
 #: comma, or an additive connective (إضافة إلى, فضلا عن, علاوة على, إلى جانب), normalised.
 _JOINED = re.compile(r"(?:(?<!\w)(?:و|او|[وب]?(?:ال)?اضافه\s+الي|و?فضلا\s+عن|و?علاوه\s+علي|و?الي\s+جانب)|[،,])\s*$")
-#: Words for "the country" / "there" that take the article's place when the nationality is inferred.
-_DEICTIC_PLACE = re.compile(r"(?<!\w)(?:[وفب]?(?:ال)?بلاد|[وفب]?البلد|هناك|[وفب]?الاراضي\s+\S+)(?!\w)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -288,6 +286,14 @@ def coordinate(mentions: list[NumberMention], norm: str) -> None:
         if not same or prev is None:
             continue
         pe = prev.ev
+        nationality_alone = any(why == "a nationality word counted by the number" for _, _, why in ce.trace)
+        if nationality_alone and prev.unit_category == "force" \
+                and len(between) <= COORDINATION_REACH and not _SENTENCE_BREAK.search(between):
+            # 13 ألف جندي بينهم 8 آلاف أمريكي: a nationality alone counts the same force
+            cur.unit, cur.unit_category = prev.unit, prev.unit_category
+            ce.subset_of_force = pe.cue not in CASUALTIES
+            cur.where = cur.where or prev.where
+            ce.note("unit", str(cur.unit), "a nationality alone after a force count counts the same force")
         inherit_level = others_joined and ce.cue is None
         if cur.who is None and prev.who is not None and cur.unit_category == "force" \
                 and prev.unit_category == "force" and not _SENTENCE_BREAK.search(norm, pe.n_end, ce.n_start):
@@ -343,7 +349,8 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
     characters before the sentence: when the last actor named there is the US (or the
     coalition) and the count's own sentence names no other actor, ``who`` is that actor and
     ``inferred`` is True (ويتمركز في البلاد حالياً قرابة 40 ألف جندي, after a headline about US
-    forces). "In the country" / "there" then takes the last place named in that context.
+    forces). With no place in the sentence ("in the country", "there"), ``where`` is the last
+    place named in that context (also inferred).
 
     Example:
         >>> from helpers.numbers import find_number_mentions
@@ -375,13 +382,13 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
         m.who, m.inferred = who, True
         m.ev.inferred_from = last.group().strip()
         m.ev.note("who", who, f"inferred: the article context last names {m.ev.inferred_from!r}")
-        if m.where is None and _DEICTIC_PLACE.search(norm, s0, m.ev.n_end + 60):
+        if m.where is None:
             place = None
             for found in lex.places.finditer(window):
                 place = lex.place_of.get(found.group("form"), place)
             if place is not None:
                 m.where = place
-                m.ev.note("where", place, "inferred: 'the country' / 'there' is the place of the article context")
+                m.ev.note("where", place, "inferred: the sentence names no place; the article context names it last")
 
 
 def is_us_troop_level_claim(mention: NumberMention) -> bool:

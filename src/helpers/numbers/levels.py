@@ -72,6 +72,14 @@ def continues_previous(m: NumberMention) -> Decision | None:
     return None
 
 
+def us_share_of_a_force(m: NumberMention) -> Decision | None:
+    """The US share of a larger force is the US level: ``قوة أطلسية قوامها 13 ألف جندي بينهم
+    8 آلاف أمريكي`` (not when the larger figure is a casualty count)."""
+    if m.ev.cue == "subset" and m.ev.subset_of_force and m.who in LEVEL_WHO:
+        return Decision(True, "current", f"the {m.who} share ({m.ev.cue_word!r}) of a larger force count")
+    return None
+
+
 def casualty_or_subset(m: NumberMention) -> Decision | None:
     """Casualties, arrests and subsets are no levels: ``مقتل 3 جنود أمريكيين``, ``منهم 200``."""
     if m.ev.cue in ("killed", "wounded", "arrested", "subset"):
@@ -134,7 +142,7 @@ def nothing_says_level(m: NumberMention) -> Decision | None:
 
 #: The level rules, in order (the first that applies decides).
 LEVEL_RULES: list[Callable[[NumberMention], Decision | None]] = [
-    not_a_count, no_figure, casualty_or_subset, not_a_force, not_us_or_coalition, continues_previous,
+    not_a_count, no_figure, us_share_of_a_force, casualty_or_subset, not_a_force, not_us_or_coalition, continues_previous,
     figure_before_change, figure_reached, planned_level, flow, presence_or_total, place_named, nothing_says_level,
 ]
 

@@ -34,6 +34,7 @@ class Evidence:
     cue_word: str | None = None      # the words of that cue, for the explanation
     cue_distance: int = 10 ** 6      # characters from the cue to the number
     target: bool = False             # the figure after إلى in a change of size (خفض ... إلى 3000)
+    subset_of_force: bool = False    # a nationality's share of a force count (بينهم 8 آلاف أمريكي)
     change_from: bool = False        # the figure before إلى in a change (خفض من 5200 إلى 3000)
     coordinated: bool = False        # joined to the previous count by و (و900 جندي)
     others: bool = False             # آخرين / آخرون / أخرى right after the count

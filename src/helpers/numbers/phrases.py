@@ -115,6 +115,10 @@ def numeric_date(g: NumberGrammar, i: int) -> Phrase | None:
     if end:
         return Phrase(i, end, None, keep_value=False).decide("date", "numeric_date", "day, month and year in digits")
     tok = g.tok(i)
+    year = g.tok(i + 2)
+    if g.tok(i + 1) in ("-", "/") and len(tok) == 2 and tok.isdigit() and 1 <= int(tok) <= 12 \
+            and year.isdigit() and len(year) == 4 and 1900 <= int(year) <= 2100:
+        return Phrase(i, i + 3, None, keep_value=False).decide("date", "numeric_date", "month and year in digits (03-2011)")
     if g.tok(i + 1) in ("-", "/") and g.is_digits(i + 2) and len(tok) == 2 == len(g.tok(i + 2)) \
             and (tok.startswith("0") or g.tok(i + 2).startswith("0")) and int(tok) <= 31 and int(g.tok(i + 2)) <= 31:
         return Phrase(i, i + 3, None, keep_value=False).decide(
@@ -129,7 +133,9 @@ def list_marker(g: NumberGrammar, i: int) -> Phrase | None:
         return None
     first = i == 0 or (i == 1 and g.tok(0) in ("(", "-", "*", "•"))
     closing = g.tok(i + 1) in ("-", ")", ".", ":", "–") and not g.is_digits(i + 2) and g.word(i + 2) is None
-    if first and closing:
+    dash_item = g.tok(i + 1) in ("-", "–") and g.tok(i + 2).isalpha() and g.word(i + 2) is None \
+        and g.noun(i + 2) is None and g.s.ends[i] == g.s.starts[i + 1] and not g.is_digits(i - 1)
+    if (first and closing) or dash_item:
         return Phrase(i, i + 1, None, keep_value=False).decide(
             "other", "list_marker", "a small number opening the line, then - or ): a list marker")
     return None

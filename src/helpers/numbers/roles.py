@@ -29,6 +29,7 @@ from helpers.arabic.clitics import strip_clitics
 from helpers.numbers.context import (
     NEXT_CONJUNCT,
     PHRASE_END,
+    PLACE_END,
     clause_end,
     clause_start,
     cue_before,
@@ -74,7 +75,10 @@ def read_roles(g: NumberGrammar, p: Phrase, m: NumberMention, previous: list[Num
         if earlier.kind == "count":
             floor = earlier.ev.n_end
             break
-    clause_stop = clause_end(norm, after, s.end, g.next_number_start(p.unit_end))
+    next_number = g.next_number_start(p.unit_end)
+    if norm[after:next_number].rstrip().endswith(" من") and next_number < s.end:
+        next_number = g.next_number_start(bisect.bisect_right(s.starts, next_number))  # من 30 دولة في العراق
+    clause_stop = clause_end(norm, after, s.end, next_number)
     bracket = norm.rfind("(", max(s.start, ev.n_start - 3), ev.n_start)
     opened = bracket if bracket >= 0 and not norm[bracket + 1:ev.n_start].strip() else ev.n_start
     clause_from = clause_start(norm, s.start, opened, floor)  # ( ٢٥٠٠ ): the clause before the bracket
@@ -123,8 +127,8 @@ def where_of(g: NumberGrammar, after: int, clause_stop: int, clause_from: int, m
     the last place before it in its clause; affiliation phrases are blanked first."""
     lex, norm = g.lex, g.norm
     ahead = without_affiliations(lex, norm[after:clause_stop])
-    conjunct = NEXT_CONJUNCT.search(ahead)
-    found = lex.places.search(ahead[:conjunct.start()] if conjunct else ahead)
+    stops = [m.start() for m in (NEXT_CONJUNCT.search(ahead), PLACE_END.search(ahead)) if m is not None]
+    found = lex.places.search(ahead[:min(stops)] if stops else ahead)
     if found:
         where = place_pair(lex, ahead, found)
         m.ev.note("where", str(where), f"{found.group().strip()!r} after the count")
