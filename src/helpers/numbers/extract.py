@@ -72,7 +72,7 @@ _JOINED = re.compile(r"(?:(?<!\w)(?:و|او|[وب]?(?:ال)?اضافه\s+الي|
 # The pipeline
 
 def find_number_mentions(text: str, context: str = "", published: object = None,
-                         lex: NumberLexicon | None = None) -> list[NumberMention]:
+                         lex: NumberLexicon | None = None, date_precision: object = None) -> list[NumberMention]:
     """All numeric expressions in ``text`` as :class:`NumberMention` records (sorted by start).
 
     ``context`` (the headline, or any text before ``text``) helps infer the nationality of bare
@@ -117,7 +117,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
         mentions.append(mention)
     coordinate(mentions, norm)
     infer_from_context(mentions, norm, lex, context)
-    pub, pub_precision = publication_time(published)
+    pub, pub_precision = publication_time(published, date_precision)
     spans: list[tuple[int, int]] | None = None
     for m in mentions:
         _decide(m, norm, mentions, lex, pub, pub_precision)
@@ -460,7 +460,7 @@ def extract_numbers(text: str, context: str = "", published: object = None) -> p
 
 def extract_numbers_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     """:func:`extract_numbers` over a frame of articles (``article_id``, ``text``; optional
-    ``title`` as context and ``published`` as the default time referred to).
+    ``title`` as context, ``published`` (with ``date_precision``) as the default time referred to).
 
     Returns the same columns with ``article_id`` first, sorted by article_id, start. Built
     from row tuples with the garbage collector paused (one frame at the end).
@@ -476,15 +476,16 @@ def extract_numbers_corpus(articles: pd.DataFrame) -> pd.DataFrame:
     n = len(articles)
     titles = articles["title"].tolist() if "title" in articles.columns else [""] * n
     published = articles["published"].tolist() if "published" in articles.columns else [None] * n
+    precisions = articles["date_precision"].tolist() if "date_precision" in articles.columns else [None] * n
     records: list[tuple] = []
     lex = load_number_lexicon()  # once per call: the files are checked, not per article
     enabled = gc.isenabled()
     gc.disable()
     try:
-        for article_id, text, title, pub in zip(articles["article_id"].tolist(), articles["text"].tolist(),
-                                                titles, published):
+        for article_id, text, title, pub, precision in zip(articles["article_id"].tolist(), articles["text"].tolist(),
+                                                           titles, published, precisions):
             context = title if isinstance(title, str) else ""
-            for m in find_number_mentions(text if isinstance(text, str) else "", context, pub, lex):
+            for m in find_number_mentions(text if isinstance(text, str) else "", context, pub, lex, precision):
                 records.append((article_id, *_row(m)))
     finally:
         if enabled:

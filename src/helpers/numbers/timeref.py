@@ -77,16 +77,21 @@ def refers_to(m: NumberMention, norm: str, sentence_years: list[NumberMention], 
     return None
 
 
-def publication_time(published: object) -> tuple[str | None, str | None]:
-    """ISO string and precision of a publication date (a Timestamp, date or ISO string).
+def publication_time(published: object, precision: object = None) -> tuple[str | None, str | None]:
+    """ISO string and precision of a publication date (a Timestamp, date or ISO string); a
+    ``precision`` of ``month`` or ``year`` (metadata's ``date_precision``) shortens it.
 
     Example:
         >>> publication_time("2024-03-01"), publication_time("2014-06"), publication_time(None)
         (('2024-03-01', 'day'), ('2014-06', 'month'), (None, None))
+        >>> publication_time("2014-06-01", "month")
+        ('2014-06', 'month')
     """
     if published is None or published != published:  # None or NaN/NaT
         return None, None
     text = str(published)[:10] if not isinstance(published, str) else published.strip()[:10]
+    if precision in ("month", "year") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        text = text[:7] if precision == "month" else text[:4]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         return text, "day"
     if re.fullmatch(r"\d{4}-\d{2}", text):
