@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.arabic.clauses import split_sentences
-from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
+from helpers.arabic.normalize import normalize_with_offsets
 from helpers.numbers.context import CLAUSE_BREAK
 from helpers.numbers.grammar import NumberGrammar, as_int, tokenise
 from helpers.numbers.levels import decide_level
@@ -86,37 +86,6 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
     if not text:
         return []
     lex = load_number_lexicon() if lex is None else lex
-    pub, pub_precision = publication_time(published, date_precision)
-    # Only the lines (paragraphs) that hold a candidate numeral or number word are normalised with
-    # offsets and read; a sentence never crosses a line break. The cheap normalisation of the
-    # whole text gives the candidates' lines and the article context before each line.
-    fast_lines = normalize_for_matching(text).split("\n")
-    lines = text.split("\n")
-    if len(fast_lines) != len(lines):  # normalisation changed the line structure: read the text whole
-        fast_lines, lines = ["\n".join(fast_lines)], [text]
-    mentions: list[NumberMention] = []
-    start = norm_start = 0
-    for k, (line, fast) in enumerate(zip(lines, fast_lines)):
-        if lex.candidates.search(fast):
-            before = "\n".join(fast_lines[max(0, k - 12):k])[-ARTICLE_CONTEXT_REACH:]
-            found = _mentions_in(line, (context, before), lex, pub, pub_precision)
-            for m in found:
-                m.start, m.end = m.start + start, m.end + start
-                m.ev.n_start, m.ev.n_end = m.ev.n_start + norm_start, m.ev.n_end + norm_start
-                m.ev.sentence_index += norm_start
-            mentions.extend(found)
-        start += len(line) + 1
-        norm_start += len(fast) + 1
-    if mentions:
-        spans = split_sentences(text)
-        for m in mentions:
-            m.sentence_id = max(0, bisect.bisect_right(spans, (m.start, len(text) + 1)) - 1) if spans else 0
-    return mentions
-
-
-def _mentions_in(text: str, context: tuple[str, str], lex: NumberLexicon, pub: str | None,
-                 pub_precision: str | None) -> list[NumberMention]:
-    """The mentions of one line of text (offsets into it); ``context`` is (headline, earlier lines)."""
     omap = normalize_with_offsets(text)
     norm = omap.text
     candidates = list(lex.candidates.finditer(norm))
@@ -147,13 +116,18 @@ def _mentions_in(text: str, context: tuple[str, str], lex: NumberLexicon, pub: s
         consumed_until = max(consumed_until, mention.ev.n_end)
         mentions.append(mention)
     coordinate(mentions, norm)
-    infer_from_context(mentions, norm, lex, *context)
+    infer_from_context(mentions, norm, lex, context)
+    pub, pub_precision = publication_time(published, date_precision)
+    spans: list[tuple[int, int]] | None = None
     for m in mentions:
         _decide(m, norm, mentions, lex, pub, pub_precision)
         s, e = omap.to_source(m.ev.n_start, m.ev.n_end)
         m.start, m.end, m.surface = s, e, text[s:e]
         ss, se = omap.to_source(m.ev.sentence_index, grammars[m.ev.sentence_index].s.end)
         m.sentence = text[ss:se]
+        if spans is None:
+            spans = split_sentences(text)
+        m.sentence_id = max(0, bisect.bisect_right(spans, (s, len(text) + 1)) - 1) if spans else 0
     return mentions
 
 
@@ -368,13 +342,11 @@ def coordinate(mentions: list[NumberMention], norm: str) -> None:
             ce.cue, ce.cue_word = pe.cue, pe.cue_word
 
 
-def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexicon, context: str = "",
-                       before: str = "") -> None:
+def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexicon, context: str = "") -> None:
     """A force count with no nationality in its sentence takes the one the article is about.
 
-    The article context is the headline (``context``), the normalised lines before this one
-    (``before``) and the text of this line before the sentence, up to :data:`ARTICLE_CONTEXT_REACH`
-    characters in all: when the last actor named there is the US (or the
+    The article context is the headline (``context``) and up to :data:`ARTICLE_CONTEXT_REACH`
+    characters before the sentence: when the last actor named there is the US (or the
     coalition) and the count's own sentence names no other actor, ``who`` is that actor and
     ``inferred`` is True (ويتمركز في البلاد حالياً قرابة 40 ألف جندي, after a headline about US
     forces). With no place in the sentence ("in the country", "there"), ``where`` is the last
@@ -387,7 +359,9 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
         >>> (m.who, m.where, m.inferred, m.is_us_troop_level)
         ('us', 'iraq', True, True)
     """
-    head: str | None = None
+    if not mentions:
+        return
+    head = normalize_with_offsets(context).text if context else ""
     for m in mentions:
         if m.kind != "count" or m.unit_category != "force" or m.who is not None or m.ev.cue in CASUALTIES:
             continue
@@ -396,10 +370,7 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
         sentence = norm[s0:sentence_end if sentence_end >= 0 else len(norm)]
         if lex.actors.search(sentence):
             continue  # the sentence names someone else: no inference
-        if head is None:
-            head = normalize_for_matching(context) if context else ""
-        earlier = (before + "\n" + norm[:s0])[-ARTICLE_CONTEXT_REACH:]
-        window = head + "\n" + earlier
+        window = head + "\n" + norm[max(0, s0 - ARTICLE_CONTEXT_REACH):s0]
         last = None
         for found in lex.actors.finditer(window):
             last = found
