@@ -239,6 +239,32 @@ def test_places_kept_and_non_levels(text, marker, expected):
 
 
 # ------------------------------------------------------------------------------------------
+# Spellings and styles across services: the same rules, other words
+
+STYLES = [
+    # Egyptian/forum spelling: ى for ي, حوالى, امريكا as subject, a dot as thousands separator
+    ("تنشر امريكا حوالى 2.500 جندى فى العراق", "2.500", {"value": 2500, "who": "us", "is_us_troop_level": True}),
+    # Iranian Arabic service: قوات الاحتلال الأمريكي, عنصر
+    ("وتحتفظ قوات الاحتلال الأمريكي بنحو 2500 عنصر في قواعدها بالعراق", "2500",
+     {"who": "us", "where": "iraq", "is_us_troop_level": True}),
+    # Iraqi: على الأراضي العراقية, زهاء, Arabic-Indic digits
+    ("يوجد زهاء ٢٥٠٠ عسكري امريكي على الاراضي العراقية", "٢٥٠٠",
+     {"qualifier": "approx", "where": "iraq", "is_us_troop_level": True}),
+    # 2003-era: the coalition's size, "most of them Americans" does not make it a US figure
+    ("يبلغ تعداد قوات التحالف في العراق قرابة 160 ألف جندي معظمهم من الأمريكيين", "160",
+     {"who": "coalition", "is_us_troop_level": True}),
+    # a year after حتى is a year, not a count
+    ("قال الناطق إن واشنطن ستبقي 2000 عنصر في قاعدة حرير بأربيل حتى 2026", "2026", {"kind": "year"}),
+    ("ستبقى القوات في الإقليم إلى 2026 على الأقل", "2026", {"kind": "year"}),
+]
+
+
+@pytest.mark.parametrize("text, marker, expected", STYLES, ids=[f"style-{i:02d}" for i in range(len(STYLES))])
+def test_spellings_and_styles(text, marker, expected):
+    check(mention(text, marker), expected)
+
+
+# ------------------------------------------------------------------------------------------
 # Distractors: never counts of people
 
 PEOPLE = {"force", "person", "combatant", "casualty", "detainee"}

@@ -46,7 +46,7 @@ __all__ = [
 #: Punctuation that ends a clause (the context of a number is read within its clause).
 CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n«»\"“”()\[\]|]")
 #: Prepositions that end the noun phrase in which a nationality word describes the counted noun.
-PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال|بعد|قبل|عبر|لدي|مع|ب?حسب|وفق|وفقا|طبقا|نقلا)(?!\w)")
+PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال|بعد|قبل|عبر|لدي|مع|ب?حسب|وفق|وفقا|طبقا|نقلا|معظمهم|اغلبهم|غالبيتهم|منهم|بينهم)(?!\w)")
 #: Where a place after a count stops being its location: a time or cause clause (بعد اندلاع الحرب
 #: على غزة), or an attribution (بحسب وزارة ...).
 PLACE_END = re.compile(r"(?<!\w)[وف]?(?:بعد|قبل|منذ|اثر|عقب|بسبب|جراء|ب?حسب|وفق|وفقا|نقلا|لمواجهه|لمحاربه|ضد)(?!\w)")

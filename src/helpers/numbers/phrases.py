@@ -274,8 +274,10 @@ def year_or_time_in_digits(g: NumberGrammar, p: Phrase) -> Phrase | None:
     plain_year = four and 1900 <= int(tok0) <= 2100
     hijri = four and 1300 <= int(tok0) <= 1500 and g.tok(p.end) == "ه"
     year_cue = lex.cue_of.get(prev) == "year" or lex.cue_of.get(g.tok(s - 1)) == "year"
-    qualified = lex.qualifiers_before.search(g.norm, max(g.s.start, g.s.starts[s] - QUALIFIER_REACH),
-                                             g.s.starts[s]) is not None
+    qualifier = lex.qualifiers_before.search(g.norm, max(g.s.start, g.s.starts[s] - QUALIFIER_REACH),
+                                             g.s.starts[s])
+    # نحو 2000 (no noun) may be a count; حتى 2026 / إلى 2026 is a year
+    qualified = qualifier is not None and lex.qualifier_of.get(" ".join(qualifier.group("q").split())) != "up_to"
     if (plain_year or hijri) and (year_cue or g.noun(p.end) is None and g.tok(p.end) != "من"
                                   and not g.nisba_at(p.end) and not qualified
                                   and lex.cue_of.get(g.tok(p.end)) != "others_after"):  # و2000 آخرين
