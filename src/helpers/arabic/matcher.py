@@ -6,11 +6,12 @@ returns the matches as :class:`Match` ``(start, end, payload)`` in the normalise
 first and never overlapping within a group (different groups may overlap); map them back to the
 clean text with :meth:`helpers.arabic.normalize.NormalizedText.to_source`.
 
-How it is fast: all the terms' *cores* (a literal each match must contain, see
-:func:`~helpers.arabic.clitics.term_core`) are compiled into one regular expression factored as a
-trie, which scans the text in C; only the words where a core occurs are examined further, with
-the exact per-term clitic pattern (:func:`~helpers.arabic.clitics.term_pattern`) anchored at the
-start of the word. The work is proportional to the text plus the (few) candidate words.
+How it is fast: the clitic model enumerates the written forms of each term's words
+(:func:`~helpers.arabic.clitics.term_surfaces`: every proclitic, article and suffix variant), so
+the set of the text's words (split in C) is intersected with them in one step; only rows whose
+every word occurs are tried, with their exact pattern
+(:func:`~helpers.arabic.clitics.term_pattern`) anchored at the occurrences of their first word
+(found with ``str.find``). The work is one pass over the text plus the candidate occurrences.
 
 Example:
     >>> m = TermMatcher([("المقاومة", "resistance"), ("فصائل المقاومة", "factions"), ("الانسحاب", "withdrawal")])
@@ -25,10 +26,12 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from helpers.arabic.clitics import QUOTES, term_core, term_pattern
+import numpy as np
+
+from helpers.arabic.clitics import QUOTES, term_pattern, term_surfaces
 from helpers.arabic.normalize import normalize_for_matching
 
-__all__ = ["Match", "Term", "TermMatcher", "longest_first", "trie_pattern"]
+__all__ = ["Match", "Term", "TermMatcher", "longest_first", "trie_pattern", "words_only"]
 
 
 class Match(NamedTuple):
@@ -105,12 +108,36 @@ _WORD_START = re.compile(r"\w+$")
 _QUOTE_SET = frozenset(QUOTES)
 
 
+def _word_table() -> np.ndarray:
+    """Per BMP code unit: itself if ``re``'s ``\\w`` matches it, else a space."""
+    table = np.arange(0x10000, dtype=np.uint16)
+    word = np.array([chr(c).isalnum() or c == 0x5F for c in range(0x10000)], dtype=bool)
+    table[~word] = 0x20
+    table[0xD800:0xE000] = np.arange(0xD800, 0xE000, dtype=np.uint16)  # surrogate pairs pass through
+    return table
+
+
+_WORDS_ONLY = _word_table()
+
+
+def words_only(text: str) -> str:
+    """``text`` with every character that is not part of a word (``\\w``) replaced by a space:
+    same length, so offsets are shared; ``.split()`` then gives the words.
+
+    Example:
+        >>> words_only('قال: «البنتاغون»، 2,500')
+        'قال   البنتاغون   2 500'
+    """
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    return _WORDS_ONLY[codes].tobytes().decode("utf-16-le", "surrogatepass")
+
+
 class TermMatcher:
     """Find lexicon terms (with their clitics) in normalised text; see the module docstring.
 
     ``rows``: ``(form, payload)`` pairs or :class:`Term` rows; ``clitics`` is the default clitic
-    kind of pairs. Forms are normalised here. ``forms`` maps each row to its set of normalised
-    forms (to tell a bare form from one carrying a proclitic).
+    kind of pairs. Forms are normalised here. ``forms`` maps each row to its normalised form
+    (to tell a bare form from one carrying a proclitic).
 
     Example:
         >>> m = TermMatcher([Term("زعم", "claimed", "conjunction")])
@@ -122,70 +149,83 @@ class TermMatcher:
         terms = [row if isinstance(row, Term) else Term(row[0], row[1], clitics) for row in rows]
         self.terms: tuple[Term, ...] = tuple(terms)
         self.forms: dict[int, str] = {}
-        by_pattern: dict[tuple[str, str], re.Pattern[str]] = {}
-        self._rows: list[tuple[int, str, re.Pattern[str], int]] = []  # (row, core, anchored regex, form length)
+        self._patterns: list[re.Pattern[str]] = []
+        self._first: dict[str, list[int]] = {}          # a written first word -> rows starting with it
+        self._rest: list[tuple[frozenset[str], ...]] = []  # per row: the written forms of its other words
+        self._irregular: list[int] = []                 # rows with a word that is not a plain \w run
+        compiled: dict[tuple[str, str], re.Pattern[str]] = {}
         for index, term in enumerate(terms):
             normal = normalize_for_matching(term.form)
             if not normal.strip():
                 raise ValueError(f"term {term.form!r} (row {index}) is empty after normalisation")
             self.forms[index] = " ".join(normal.split())
             key = (term.form, term.clitics)
-            if key not in by_pattern:
-                by_pattern[key] = re.compile(term_pattern(term.form, term.clitics))
-            self._rows.append((index, term_core(term.form, term.clitics), by_pattern[key], len(normal)))
-        cores = sorted({core for _, core, _, _ in self._rows})
-        self._prefilter = re.compile(trie_pattern(cores)) if cores else None
-        self._by_word: dict[str, tuple[int, ...]] = {}
+            if key not in compiled:
+                compiled[key] = re.compile(term_pattern(term.form, term.clitics))
+            self._patterns.append(compiled[key])
+            surfaces = term_surfaces(term.form, term.clitics)
+            if surfaces is None:
+                self._irregular.append(index)
+                self._rest.append(())
+                continue
+            first, rest = surfaces
+            self._rest.append(rest)
+            for word in first:
+                self._first.setdefault(word, []).append(index)
+        self._first_words = frozenset(self._first)
 
     def __len__(self) -> int:
         return len(self.terms)
 
-    def _rows_for(self, word: str) -> tuple[int, ...]:
-        """Rows whose core occurs in ``word`` (cached per distinct word)."""
-        rows = self._by_word.get(word)
-        if rows is None:
-            rows = tuple(i for i, core, _, _ in self._rows if core in word)
-            if len(self._by_word) > 100_000:
-                self._by_word.clear()
-            self._by_word[word] = rows
-        return rows
-
     def find_all(self, normalised: str, start: int = 0, end: int | None = None) -> list[Match]:
-        """Every match, overlapping ones included (one per row and start), sorted by start.
+        """Every match, overlapping ones included (one per row, start and end), sorted by start.
 
         ``start``/``end`` restrict the search to a window of the text (offsets stay those of
-        ``normalised``).
+        ``normalised``). The words of the window are compared with the written forms of every
+        term's first word (a set intersection); only the rows whose every word occurs in the
+        window are tried, with their exact pattern, at the occurrences of their first word.
         """
-        if self._prefilter is None:
-            return []
         stop = len(normalised) if end is None else end
+        window = normalised[start:stop] if (start or stop != len(normalised)) else normalised
+        spaced = words_only(window)
+        words = set(spaced.split())
         found: dict[tuple[int, int, int], Match] = {}
-        seen_words: set[int] = set()
-        for hit in self._prefilter.finditer(normalised, start, stop):
-            word_start = hit.start()
-            before = _WORD_START.search(normalised, max(start, word_start - 40), word_start)
-            if before is not None:
-                word_start = before.start()
-            if word_start in seen_words:
+        padded = ""
+        for word in words & self._first_words:
+            rows = [row for row in self._first[word] if all(not forms.isdisjoint(words) for forms in self._rest[row])]
+            if not rows:
                 continue
-            seen_words.add(word_start)
-            word_end = word_start
-            while word_end < stop and (normalised[word_end].isalnum() or normalised[word_end] == "_"):
-                word_end += 1
-            starts = [word_start]
-            # a proclitic, then a quotation mark, then the word: و«المقاومة», ل"البنتاغون"
-            if word_start > start + 1 and normalised[word_start - 1] in _QUOTE_SET:
-                clitic = _WORD_START.search(normalised, max(start, word_start - 5), word_start - 1)
-                if clitic is not None and clitic.end() == word_start - 1:
-                    starts.append(clitic.start())
-            for row in self._rows_for(normalised[word_start:word_end]):
-                _, _, pattern, _ = self._rows[row]
-                for at in starts:
-                    m = pattern.match(normalised, at, stop)
-                    if m is not None:
-                        term = self.terms[row]
-                        found[(m.start(), m.end(), row)] = Match(m.start(), m.end(), term.payload, term.group, row)
+            if not padded:
+                padded = f" {spaced} "
+            needle = f" {word} "
+            at = padded.find(needle)
+            while at != -1:
+                word_start = start + at
+                self._try(normalised, word_start, stop, rows, found)
+                at = padded.find(needle, at + len(word) + 1)
+        for row in self._irregular:
+            for m in self._patterns[row].finditer(normalised, start, stop):
+                self._add(m, row, found)
         return sorted(found.values(), key=lambda m: (m.start, m.row))
+
+    def _try(self, text: str, word_start: int, stop: int, rows: list[int],
+             found: dict[tuple[int, int, int], Match]) -> None:
+        """Match ``rows`` at a word start (and before it, over a proclitic and a quotation mark)."""
+        starts = [word_start]
+        if word_start >= 2 and text[word_start - 1] in _QUOTE_SET:  # و«المقاومة», ل"البنتاغون"
+            clitic = _WORD_START.search(text, max(0, word_start - 5), word_start - 1)
+            if clitic is not None and clitic.end() == word_start - 1:
+                starts.append(clitic.start())
+        for row in rows:
+            pattern = self._patterns[row]
+            for at in starts:
+                m = pattern.match(text, at, stop)
+                if m is not None:
+                    self._add(m, row, found)
+
+    def _add(self, m: re.Match[str], row: int, found: dict[tuple[int, int, int], Match]) -> None:
+        term = self.terms[row]
+        found[(m.start(), m.end(), row)] = Match(m.start(), m.end(), term.payload, term.group, row)
 
     def find(self, normalised: str, start: int = 0, end: int | None = None) -> list[Match]:
         """The longest matches, never two overlapping within a group, sorted by start.
@@ -198,7 +238,7 @@ class TermMatcher:
         return longest_first(self.find_all(normalised, start, end))
 
     def bare_form(self, normalised: str, match: Match) -> bool:
-        """True if the matched text is exactly a form of the row (no proclitic, no suffix).
+        """True if the matched text is exactly the row's form (no proclitic, no suffix).
 
         Example:
             >>> m = TermMatcher([Term("قال", None, "conjunction")])
