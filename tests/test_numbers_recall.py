@@ -355,3 +355,22 @@ def test_a_lexicon_edit_takes_effect_without_a_restart(tmp_path, monkeypatch):
         handle.write("بحار,sailors,force,singular,sailor,test row\n")
     m = mention(text, "40")
     assert (m.unit, m.unit_category, m.is_us_troop_level) == ("sailors", "force", True)
+
+
+def test_a_bad_lexicon_row_is_reported_with_file_and_line(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers import paths
+    from helpers.arabic.lexicon import LexiconError
+    from helpers.numbers.lexicon import LEXICON_FILES, load_number_lexicon
+    for name in LEXICON_FILES:
+        shutil.copy(paths.lexicon_path(name), tmp_path / name)
+    monkeypatch.setattr(paths, "lexicon_path", lambda name: tmp_path / name)
+    with open(tmp_path / "number_units.csv", "a", encoding="utf-8") as handle:
+        handle.write("بحار,sailors,navy,singular,sailor,bad category\n")
+        handle.write("بحارة,sailors,force,many,sailors,bad number\n")
+    with pytest.raises(LexiconError) as error:
+        load_number_lexicon()
+    message = str(error.value)
+    assert "number_units.csv" in message and "navy" in message and "many" in message
+    assert len(error.value.problems) == 2  # every problem at once, each with its line
