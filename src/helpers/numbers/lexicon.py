@@ -1,24 +1,32 @@
-"""The reviewable lexicons behind :mod:`helpers.numbers`, loaded and compiled once.
+"""The reviewable lexicons behind :mod:`helpers.numbers`, compiled once per content of the files.
 
 Every word list lives in a CSV under ``corpus/lexicons/`` (one row per form, with an English
-gloss and a note); this module only reads them, normalises every form with
-:func:`helpers.text.normalize_for_matching` (so the CSVs can be written in ordinary spelling,
-with hamza and ة) and compiles the lookup tables and regular expressions the extractor needs.
+gloss and a note); this module reads them with the shared loader
+(:func:`helpers.arabic.lexicon.load_lexicon`: every bad row reported at once as ``file:line``),
+normalises every form with :func:`helpers.arabic.normalize.normalize_for_matching` (so the CSVs
+can be written in ordinary spelling, with hamza and ة) and compiles the lookup tables and
+regular expressions the extractor needs; clitics come from :mod:`helpers.arabic.clitics`. The
+compiled lexicon is cached on the files' content: an edit takes effect on the next call.
 
 ==========================  =====================================================================
 ``number_words.csv``        number words: units, tens, hundreds, scales (ألف, مليون ...) with
                             their dual/construct and plural forms, fractions, vague quantities,
                             ordinals
 ``number_units.csv``        counted nouns (singular, plural, dual) -> English unit lemma + category
+                            (the ``unit_category`` column of the output: force, person, casualty,
+                            counter (page views, posts) ... ; a force count is category force)
 ``number_qualifiers.csv``   approximators and bounds (نحو, أكثر من, ما لا يقل عن ...) -> qualifier
 ``number_calendar.csv``     month names (Gregorian, Levantine/Iraqi, Maghrebi, Hijri), weekdays
 ``number_actors.csv``       nationality and actor words -> who (us, coalition, iraq, isis ...)
 ``number_places.csv``       place names -> where (iraq, syria, kuwait, region ...)
 ``number_cues.csv``         context words: year/time/percent/label cues and the troop-level cues
-                            (presence, total, withdrawal, deploy, reduce, casualty, subset, and
-                            ``others_after``: آخرين / آخرون / أخرى after a count)
+                            (presence, total, withdrawal, deploy, reduce, change (وصل / ارتفع
+                            ... إلى N), casualty, subset, ``others_after``: آخرين / آخرون / أخرى
+                            after a count, ``counter_label``: page and forum fields)
 ``number_affiliations.csv`` words of affiliation (الموالية ل, المدعومة من, التابعة ل, المقربة من,
                             حلفاء ...): the name after them is an allegiance, never a place
+``number_events.csv``       events with a known year (الغزو -> 2003) that date a troop figure
+                            in its sentence (``refers_to``)
 ==========================  =====================================================================
 
 Example:
