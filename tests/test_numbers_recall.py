@@ -53,6 +53,11 @@ INFERRED = [
     # the sentence itself names another force: no inference
     ("القوات الأمريكية في سوريا", "ونشرت تركيا في البلاد 3 آلاف جندي", "3 آلاف",
      {"who": "other", "inferred": False, "is_us_troop_level": False}),
+    # "in the country" after a US count is the place named last before it
+    ("", "نشرت الحكومة العراقية قواتها في الموصل، بينما تحتفظ واشنطن بـ5 آلاف جندي في البلاد", "5 آلاف",
+     {"who": "us", "where": "iraq", "inferred": True, "is_us_troop_level": True}),
+    ("", "تراجع التوتر في سوريا، ولا تزال الولايات المتحدة تحتفظ بنحو 900 جندي هناك", "900",
+     {"where": "syria", "inferred": True, "is_us_troop_level": True}),
     # a deployment stays a flow even when the nationality is inferred
     ("تعزيزات أمريكية إلى المنطقة", "وأرسلت الوزارة 1500 جندي إضافي هذا الأسبوع", "1500",
      {"who": "us", "inferred": True, "is_us_troop_level": False}),

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.arabic.clauses import split_sentences
-from helpers.arabic.normalize import normalize_with_offsets
+from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
 from helpers.numbers.context import CLAUSE_BREAK
 from helpers.numbers.grammar import NumberGrammar, as_int, tokenise
 from helpers.numbers.levels import decide_level
@@ -117,6 +117,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
         mentions.append(mention)
     coordinate(mentions, norm)
     infer_from_context(mentions, norm, lex, context)
+    place_of_the_country(mentions, norm, lex, context)
     pub, pub_precision = publication_time(published, date_precision)
     spans: list[tuple[int, int]] | None = None
     for m in mentions:
@@ -359,9 +360,7 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
         >>> (m.who, m.where, m.inferred, m.is_us_troop_level)
         ('us', 'iraq', True, True)
     """
-    if not mentions:
-        return
-    head = normalize_with_offsets(context).text if context else ""
+    head: str | None = None
     for m in mentions:
         if m.kind != "count" or m.unit_category != "force" or m.who is not None or m.ev.cue in CASUALTIES:
             continue
@@ -370,6 +369,8 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
         sentence = norm[s0:sentence_end if sentence_end >= 0 else len(norm)]
         if lex.actors.search(sentence):
             continue  # the sentence names someone else: no inference
+        if head is None:
+            head = normalize_for_matching(context) if context else ""
         window = head + "\n" + norm[max(0, s0 - ARTICLE_CONTEXT_REACH):s0]
         last = None
         for found in lex.actors.finditer(window):
@@ -389,6 +390,35 @@ def infer_from_context(mentions: list[NumberMention], norm: str, lex: NumberLexi
             if place is not None:
                 m.where = place
                 m.ev.note("where", place, "inferred: the sentence names no place; the article context names it last")
+
+
+#: "The country" / "there" / "on its territory": a place word that names no place by itself.
+_DEICTIC_PLACE = re.compile(r"(?<!\w)(?:[وفب]?(?:ال)?بلاد|[وفب]?البلد|هناك|[وفب]?اراضيها|[وفب]?اراضيه)(?!\w)")
+
+
+def place_of_the_country(mentions: list[NumberMention], norm: str, lex: NumberLexicon, context: str = "") -> None:
+    """"In the country" / "there" after a US force count is the place named last before it (in
+    its sentence, the article before it, or the headline); ``inferred`` marks it.
+
+    Example:
+        >>> from helpers.numbers import find_number_mentions
+        >>> m = find_number_mentions("نشرت الحكومة العراقية قواتها في الموصل، بينما تحتفظ واشنطن بـ5 آلاف جندي في البلاد")[-1]
+        >>> (m.value, m.where, m.inferred)
+        (5000, 'iraq', True)
+    """
+    for m in mentions:
+        if m.kind != "count" or m.unit_category != "force" or m.where is not None or m.who not in ("us", "coalition"):
+            continue
+        if not _DEICTIC_PLACE.search(norm, m.ev.n_end, min(len(norm), m.ev.n_end + 40)):
+            continue
+        window = (normalize_for_matching(context) if context else "") + "\n" + \
+            norm[max(0, m.ev.n_start - ARTICLE_CONTEXT_REACH):m.ev.n_start]
+        place = None
+        for found in lex.places.finditer(window):
+            place = lex.place_of.get(found.group("form"), place)
+        if place is not None:
+            m.where, m.inferred = place, True
+            m.ev.note("where", place, "inferred: 'the country' / 'there' is the place named last before the count")
 
 
 def is_us_troop_level_claim(mention: NumberMention) -> bool:

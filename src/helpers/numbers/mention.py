@@ -59,7 +59,7 @@ class NumberMention:
     ``"peak"`` for a troop level and ``None`` otherwise; ``level_reason`` says which rule decided.
     ``refers_to`` is the time the figure refers to (ISO year or date), ``refers_to_precision``
     ``"year"`` / ``"month"`` / ``"day"``; it comes from the text, else the publication date.
-    ``inferred`` is True when ``who`` came from the article's earlier sentences or headline.
+    ``inferred`` is True when ``who`` or ``where`` came from the article's earlier sentences or headline.
     """
 
     surface: str = ""
