@@ -187,7 +187,8 @@ def load_number_lexicon() -> NumberLexicon:
         >>> load_number_lexicon().qualifier_of["نحو"]
         'approx'
     """
-    return cached_by_content([lexicon_file(name) for name in LEXICON_FILES], _build, key="helpers.numbers")
+    folder = lexicon_file(LEXICON_FILES[0]).parent  # the project root is looked up once, not per file
+    return cached_by_content([folder / name for name in LEXICON_FILES], _build, key="helpers.numbers")
 
 
 def _build() -> NumberLexicon:
