@@ -171,6 +171,11 @@ AT_A_DISTANCE = [
      {"value": 2500, "who": "us", "is_us_troop_level": True}),
     ("تنتشر القوات الأميركية في قاعدة عين الأسد البالغ عددها ( 2 500 ) عسكري", "500",
      {"value": 2500, "is_us_troop_level": True}),
+    # the size of the whole force whose withdrawal is planned is a level; the size of a flow is not
+    ("وبموجب الاتفاق سيتم سحب القوات الأمريكية البالغ عددها 2500 جندي على مرحلتين", "2500",
+     {"is_us_troop_level": True}),
+    ("أعلن البنتاغون إرسال تعزيزات أمريكية قوامها 1500 جندي إلى الشرق الأوسط", "1500",
+     {"is_us_troop_level": False}),
 ]
 
 

@@ -83,11 +83,24 @@ def cue_before(lex: NumberLexicon, norm: str, start: int, limit: int) -> tuple[s
     for m in lex.cues.finditer(window):
         category = lex.cue_of.get(" ".join(m.group("form").split()))
         if category == "describes":
-            described = best if best in ("deploy", "reduce") and m.start() - best_end <= _DESCRIBED_GAP else "total"
+            flow_noun = best in ("deploy", "reduce") and m.start() - best_end <= _DESCRIBED_GAP \
+                and not _whole_force_between(lex, window[best_end:m.start()])
+            described = best if flow_noun else "total"
             best, best_end = described, m.end()
         elif category in BEFORE_CUES:
             best, best_end = category, m.end()
     return best, (start - (limit + best_end)) if best else 10 ** 6
+
+
+def _whole_force_between(lex: NumberLexicon, gap: str) -> bool:
+    """A definite force noun between a flow cue and a size word: the size is the whole force's
+    (سحب القوات الأمريكية البالغ عددها 2500), not the flow's (تعزيزات أمريكية قوامها 3 آلاف)."""
+    for word in gap.split():
+        for prefix, stem in strip_clitics(word):
+            noun = lex.units.get(stem)
+            if noun is not None and noun.category == "force" and prefix.endswith(("ال", "لل")):
+                return True
+    return False
 
 
 def clause_start(norm: str, sentence_start: int, position: int, floor: int) -> int:
