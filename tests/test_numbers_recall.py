@@ -197,6 +197,11 @@ SMALL_AND_VAGUE = [
     ("وأكد أن المستشارين الأمريكيين لا يتجاوز عددهم عشرة مستشارين في المحافظة", "عشرة",
      {"value": 10, "qualifier": "at_most", "who": "us"}),
     ("يتمركز ألوف الجنود الأمريكيين في الخليج", "ألوف", {"value": 1000, "qualifier": "vague"}),
+    ("المستشارون الأمريكيون في العراق لا يتجاوز عددهم 200", "200",
+     {"qualifier": "at_most", "unit": "advisers", "who": "us", "is_us_troop_level": True}),
+    # "their number" and "some of them" count people even with no noun after the number
+    ("وأكد أن عددهم وصل إلى 300", "300", {"kind": "count", "unit_category": "person"}),
+    ("ونقل 3 منهم إلى المستشفى", "3", {"kind": "count", "unit_category": "person"}),
     ("وتنتشر عشرات الآلاف من القوات الأمريكية في المنطقة", "عشرات",
      {"value": 10000, "value_high": 99000, "is_us_troop_level": True}),
     ("يبلغ عدد أفراد التحالف الدولي في العراق نحو 3500", "3500",
@@ -301,6 +306,12 @@ DISTRACTORS = [
     "فازت القائمة بـ 12 مقعدا",
     "(ص 14) من التقرير السنوي",
     "انظر صفحة 7 من الملحق",
+    # bare numbers that nothing makes a count of something: not counts
+    "صورة 1 من 8",
+    "الجزء 2 من التحقيق",
+    "التعليقات (3)",
+    "حصل الفريق على 7/10 في التقييم",
+    "رقم الخبر: 48213",
 ]
 
 

@@ -198,6 +198,11 @@ def qualifier_of(g: NumberGrammar, p: Phrase, m: NumberMention) -> str | None:
 def _decide(m: NumberMention, norm: str, mentions: list[NumberMention], lex: NumberLexicon,
             pub: str | None, pub_precision: str | None) -> None:
     """Stage 6: the level rule and the time the figure refers to."""
+    if m.kind == "count" and m.unit is None:
+        # a bare number that nothing (noun, nationality, coordination, size cue) made a count of
+        # something: a page number, a score, a list item, a reference -- not a count
+        m.kind = "other"
+        m.ev.note("kind", "other", "a bare number: no counted noun, nationality or size cue names what it counts")
     decision = decide_level(m)
     m.is_us_troop_level = decision.is_level
     m.level = decision.level

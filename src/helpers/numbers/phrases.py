@@ -353,7 +353,7 @@ def page_counter(g: NumberGrammar, p: Phrase) -> Phrase | None:
     s = g.s
     start = s.starts[p.start]
     window = g.norm[max(s.start, start - 25):start]
-    window = window.rstrip(" :|-\u00a0")
+    window = window.rstrip(" :|-(\u00a0")
     found = None
     for match in g.lex.cues.finditer(window):
         found = match

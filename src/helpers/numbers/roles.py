@@ -54,6 +54,10 @@ from helpers.numbers.windows import (
 __all__ = ["read_roles", "CASUALTIES"]
 
 CASUALTIES = ("killed", "wounded", "arrested")
+#: A size noun inside a qualifier phrase (لا يتجاوز عددهم).
+_SIZE_IN_QUALIFIER = re.compile(r"(?<!\w)(?:عدد|قوام|تعداد|عديد)\w*")
+#: A size noun with a human plural pronoun (عددهم, قوامهم, تعدادهن).
+_THEIR_NUMBER = re.compile(r"(?<!\w)[وفب]?(?:عدد|قوام|تعداد|عديد)(?:هم|هن)(?!\w)")
 #: Nouns that name the size of what follows them (عدد القوات, تعداد الجنود), normalised.
 _SIZE_NOUNS = frozenset({"عدد", "تعداد", "حجم", "مجموع", "اجمالي", "عديد"})
 _CASUALTY_AFTER = {"killed_after": "killed", "wounded_after": "wounded", "arrested_after": "arrested"}
@@ -108,6 +112,10 @@ def read_roles(g: NumberGrammar, p: Phrase, m: NumberMention, previous: list[Num
     q_start_tok = bisect.bisect_left(s.starts, ev.n_start)
     ev.target = g.tok(q_start_tok - 1) == "الي" and m.qualifier != "up_to"
     cue_of(g, m, after, clause_stop, floor)
+    inside = _SIZE_IN_QUALIFIER.search(norm, ev.n_start, s.starts[p.start])
+    if ev.cue is None and inside:  # لا يتجاوز عددهم 200: the size noun sits inside the qualifier
+        ev.cue, ev.cue_word, ev.cue_distance = "total", inside.group(), 0
+        ev.note("cue", "total", f"{inside.group()!r} inside the qualifier")
     casualty_head(g, m, clause_from)
     if m.ev.cue in CASUALTIES and m.ev.cue_distance <= CASUALTY_CUE_REACH \
             and m.unit_category in ("force", "combatant", "person", None):
@@ -115,6 +123,11 @@ def read_roles(g: NumberGrammar, p: Phrase, m: NumberMention, previous: list[Num
         ev.note("unit", m.ev.cue, "a casualty cue next to the count makes it a casualty figure")
     if m.unit is None and ev.cue in ("total", "presence", "withdrawal", "reduce", "change"):
         who = noun_named_before(g, m, clause_from, who)
+    if m.unit is None and (_THEIR_NUMBER.search(norm, clause_from, ev.n_start)
+                           or g.tok(p.unit_end) in ("منهم", "بينهم", "منهن")):
+        # وصل عددهم إلى 300; نقل 3 منهم: a number of "them", people
+        m.unit, m.unit_category = "people", "person"
+        ev.note("unit", "people", "their number (عددهم) or some of them (منهم): a count of people")
     m.who = who
     i = p.start if p.dual is None else p.start
     first = g.word(i)
