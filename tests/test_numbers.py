@@ -107,13 +107,14 @@ COUNTS = [
     ("ينتشر من 3 إلى 5 آلاف عنصر من الحشد", 3000, 5000, "count", "exact", "personnel", False),
     ("يتواجد ما بين 2500 و3000 جندي أمريكي في العراق", 2500, 3000, "count", "exact", "troops", True),
     ("قتل ثلاثة أو أربعة مسلحين", 3, 4, "count", "exact", "killed", False),
-    # --- vague quantities -----------------------------------------------------------------------
-    ("قتل عشرات المدنيين في القصف", NA, NA, "count", "vague", "killed", False),
-    ("وصل مئات الجنود الأمريكيين إلى أربيل", NA, NA, "count", "vague", "troops", False),
-    ("فر آلاف المدنيين من المدينة", NA, NA, "count", "vague", "civilians", False),
-    ("تظاهر عشرات الآلاف من العراقيين", NA, NA, "count", "vague", "people", False),
-    ("قصفت الطائرات رتلا يضم العشرات من المسلحين", NA, NA, "count", "vague", "militants", False),
-    ("ينتشر بضعة آلاف من الجنود الأمريكيين في المنطقة", NA, NA, "count", "vague", "troops", False),
+    # --- vague quantities (issue 12: value = lower bound, value_high = upper bound; a vague
+    # --- count of US forces with a presence cue is a level) ----------------------------------
+    ("قتل عشرات المدنيين في القصف", 10, 99, "count", "vague", "killed", False),
+    ("وصل مئات الجنود الأمريكيين إلى أربيل", 100, 999, "count", "vague", "troops", False),
+    ("فر آلاف المدنيين من المدينة", 1000, 9999, "count", "vague", "civilians", False),
+    ("تظاهر عشرات الآلاف من العراقيين", 10000, 99000, "count", "vague", "people", False),
+    ("قصفت الطائرات رتلا يضم العشرات من المسلحين", 10, 99, "count", "vague", "militants", False),
+    ("ينتشر بضعة آلاف من الجنود الأمريكيين في المنطقة", 3000, 9000, "count", "vague", "troops", True),
     # --- qualifiers before and after ------------------------------------------------------------
     ("يتواجد أكثر من 300 جندي أمريكي في التنف", 300, NA, "count", "at_least", "troops", True),
     ("يوجد أقل من 100 مستشار أمريكي في سوريا", 100, NA, "count", "at_most", "advisers", True),
@@ -327,8 +328,8 @@ UNSEEN_STYLES = [
     ("قتل جندي أمريكي وأصيب ثلاثة آخرون في هجوم صاروخي", 3, NA, "count", "exact", "wounded", NA, NA, False),
     ("أعلن الجيش مقتل 1500 عنصر من داعش", 1500, NA, "count", "exact", "killed", "isis", NA, False),
     ("وأسرت الفصائل جنديين أمريكيين", 2, NA, "count", "exact", "troops", "us", NA, False),
-    ("بقي بضع مئات من الجنود الأمريكيين في سوريا", NA, NA, "count", "vague", "troops", "us", "syria", False),
-    ("شارك الآلاف من الجنود في المناورات", NA, NA, "count", "vague", "troops", NA, NA, False),
+    ("بقي بضع مئات من الجنود الأمريكيين في سوريا", 300, 900, "count", "vague", "troops", "us", "syria", True),
+    ("شارك الآلاف من الجنود في المناورات", 1000, 9999, "count", "vague", "troops", NA, NA, False),
     ("تشارك 300 طائرة في العملية", 300, NA, "count", "exact", "aircraft", NA, NA, False),
     ("قتل 40 مدنيا وأصيب العشرات", 40, NA, "count", "exact", "killed", NA, NA, False),
     ("أفرج عن ٤ معتقلين أمريكيين", 4, NA, "count", "exact", "arrested", "us", NA, False),
@@ -368,7 +369,7 @@ UNSEEN_STYLES = [
     ("يقدر عدد المستشارين الأمريكيين في بغداد بـ300 مستشار", 300, NA, "count", "exact", "advisers", "us", "iraq", True),
     ("إعادة نشر 1000 جندي أمريكي من سوريا إلى العراق", 1000, NA, "count", "exact", "troops", "us", "syria", False),
     ("وأرسلت واشنطن حاملة طائرات وألفي جندي إلى المنطقة", 2000, NA, "count", "exact", "troops", "us", "region", False),
-    ("وصل المئات من الجنود الأمريكيين إلى أربيل", NA, NA, "count", "vague", "troops", "us", "iraq", False),
+    ("وصل المئات من الجنود الأمريكيين إلى أربيل", 100, 999, "count", "vague", "troops", "us", "iraq", False),
 ]
 
 
@@ -550,7 +551,7 @@ SEVERAL = [
     ("نشرت واشنطن 2500 جندي في العراق، ثم 900 آخرين في سوريا",
      [(2500, "exact", "troops", "us", "iraq", True), (900, "exact", "troops", "us", "syria", False)]),
     ("يوجد 2500 جندي أمريكي في العراق وعشرات آخرون في سوريا",
-     [(2500, "exact", "troops", "us", "iraq", True), (None, "vague", "troops", "us", "syria", False)]),
+     [(2500, "exact", "troops", "us", "iraq", True), (10, "vague", "troops", "us", "syria", True)]),
     ("قتل 3 جنود أمريكيين و5 جنود آخرين في الهجوم",
      [(3, "exact", "killed", "us", None, False), (5, "exact", "killed", "us", None, False)]),
     ("قررت وزارة الدفاع إرسال 500 جندي أمريكي آخرين إلى المنطقة",
@@ -617,9 +618,9 @@ def test_offsets_agree_with_the_text_helper():
                         for _ in range(rng.randint(1, 8)))
         offsets = normalize_with_offsets(text)
         for m in find_number_mentions(text):
-            assert offsets.to_source(m.n_start, m.n_end) == (m.start, m.end), (text, m.surface)
+            assert offsets.to_source(m.ev.n_start, m.ev.n_end) == (m.start, m.end), (text, m.surface)
             assert m.surface == text[m.start:m.end]
-            assert normalize_for_matching(m.surface) == offsets.text[m.n_start:m.n_end]
+            assert normalize_for_matching(m.surface) == offsets.text[m.ev.n_start:m.ev.n_end]
             checked += 1
     assert checked > 100
 
@@ -629,7 +630,9 @@ def test_columns_and_dtypes():
     assert list(table.columns) == COLUMNS
     assert str(table["value"].dtype) == "Int64" and str(table["value_high"].dtype) == "Int64"
     assert table["is_us_troop_level"].dtype == bool
-    assert table["value"].isna().tolist() == [False, True]
+    # a vague quantity holds its bounds (issue 12): عشرات = 10 to 99, qualifier vague
+    assert table["value"].tolist() == [3, 10] and table["value_high"].isna().tolist() == [True, False]
+    assert table["qualifier"].tolist() == ["exact", "vague"]
     empty = extract_numbers("لا أرقام هنا")
     assert list(empty.columns) == COLUMNS and empty.empty
 
@@ -706,7 +709,7 @@ def test_seed_dates_years_durations_are_not_counts(seed_mentions, article_id, ma
 # ------------------------------------------------------------------------------------------
 # helpers.numbers_levels: the reference series and the claims beside it
 
-from helpers import numbers_levels  # noqa: E402
+from helpers import numbers_levels  # noqa: E402  (the thin re-export of helpers.troop_levels)
 
 
 def test_reference_levels_file_is_complete_and_sourced():

@@ -15,7 +15,7 @@ unit, who, where and troop-level cue stay in :mod:`helpers.numbers`.
   construct forms, ordinals, vague quantities (عشرات الآلاف), all with clitics (و ب ل ال).
 
 Example:
-    >>> from helpers.numbers_lexicon import load_number_lexicon
+    >>> from helpers.numbers.lexicon import load_number_lexicon
     >>> norm = "وصل الفان وخمسمائه جندي"  # already normalised (helpers.text.normalize_for_matching)
     >>> sentence = tokenise(norm, 0, len(norm))
     >>> parsed = NumberGrammar(load_number_lexicon(), sentence, set(), norm).number(1)
@@ -28,9 +28,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from helpers.numbers_lexicon import CLITIC_PREFIXES, NumberLexicon, NumberWord
+from helpers.arabic.clitics import strip_clitics
+from helpers.arabic.tokens import Tokens
+from helpers.numbers.lexicon import NumberLexicon, NumberWord
 
 __all__ = [
     "HYPHENS",
@@ -40,12 +41,10 @@ __all__ = [
     "as_int",
     "parse_digits",
     "plausible_date",
-    "strip_clitics",
     "tokenise",
+    "vague_bounds",
 ]
 
-#: A token: a run of letters, a run of digits with its separators (2,500 / 3.5), or one mark.
-TOKEN = re.compile(r"[^\W\d_]+|[0-9]+(?:[.,][0-9]+)*|[^\w\s]")
 #: Range dashes (20- 40 ألف).
 HYPHENS = frozenset({"-", "–", "—"})
 
@@ -82,6 +81,22 @@ def parse_digits(digits: str, *, decimal_mark: str | None = None) -> float:
     return float("".join(groups))
 
 
+def vague_bounds(base: float) -> tuple[float, float]:
+    """The range a vague quantity word stands for: its lower bound (the ``value`` column) and upper bound.
+
+    A plural of a power of ten means at least one of it and less than the next power
+    (عشرات: 10 to 99, مئات: 100 to 999, آلاف / ألوف: 1000 to 9999); بضع / بضعة mean 3 to 9.
+    A following multiple scales both ends (عشرات الآلاف: 10000 to 99000; بضع مئات: 300 to 900).
+
+    Example:
+        >>> vague_bounds(10), vague_bounds(3), vague_bounds(1000)
+        ((10.0, 99.0), (3.0, 9.0), (1000.0, 9999.0))
+    """
+    if base < 10:
+        return float(base), 9.0
+    return float(base), float(base * 10 - 1)
+
+
 def as_int(value: float | None) -> int | None:
     """A parsed value as the integer the tables report (half up), ``None`` for no value.
 
@@ -110,35 +125,15 @@ class Sentence:
 
 
 def tokenise(norm: str, start: int, end: int) -> Sentence:
-    """The tokens of ``norm[start:end]`` (see :data:`TOKEN`), offsets into ``norm``.
+    """The tokens of ``norm[start:end]`` (the shared tokeniser, :class:`helpers.arabic.tokens.Tokens`),
+    offsets into ``norm``.
 
     Example:
         >>> tokenise("نشر 2,500 جندي.", 0, 15).tokens
         ['نشر', '2,500', 'جندي', '.']
     """
-    matches = list(TOKEN.finditer(norm, start, end))
-    return Sentence([m.group() for m in matches], [m.start() for m in matches], [m.end() for m in matches],
-                    start, end)
-
-
-_PREFIX_LETTERS = frozenset(p[0] for p in CLITIC_PREFIXES)
-
-
-@lru_cache(maxsize=65536)
-def strip_clitics(token: str) -> tuple[tuple[str, str], ...]:
-    """(prefix, stem) readings of a token: the token itself, then without each proclitic.
-
-    Example:
-        >>> strip_clitics("وبالف")
-        (('', 'وبالف'), ('وب', 'الف'), ('و', 'بالف'))
-    """
-    if token[:1] not in _PREFIX_LETTERS:
-        return (("", token),)
-    out = [("", token)]
-    for prefix in CLITIC_PREFIXES:
-        if token.startswith(prefix) and len(token) - len(prefix) >= 2:
-            out.append((prefix, token[len(prefix):]))
-    return tuple(out)
+    tokens = Tokens(norm, start, end)
+    return Sentence(tokens.words, tokens.starts, tokens.ends, start, end)
 
 
 @dataclass
@@ -152,6 +147,7 @@ class ParsedNumber:
     digits: bool = False
     scale: float | None = None
     article: bool = False    # the first token carried ال (الثلاثة, الـ24)
+    high: float | None = None  # the upper bound of a vague quantity (see :func:`vague_bounds`)
 
 
 class NumberGrammar:
@@ -182,7 +178,7 @@ class NumberGrammar:
     def noun(self, i: int):
         if not 0 <= i < len(self.t):
             return None
-        for prefix, stem in strip_clitics(self.t[i]):
+        for _prefix, stem in strip_clitics(self.t[i]):
             noun = self.lex.units.get(stem)
             if noun is not None:
                 return noun
@@ -242,9 +238,13 @@ class NumberGrammar:
             j = i + 1
             if self.tok(j) == "من" and self._scale_plural(j + 1):
                 j += 1
-            if self._scale_plural(j) or entry.value < 10 and self._vague_multiple(j):  # عشرات الآلاف, مئات الآلاف
+            multiple = 1.0
+            if self._scale_plural(j) or entry.value < 10 and self._vague_multiple(j):  # عشرات الآلاف, بضع مئات
+                found_multiple = self.word(j, first=False)
+                multiple = found_multiple[0].value if found_multiple else 1.0
                 j += 1
-            return ParsedNumber(None, j, vague=True, article=article)
+            low, high = vague_bounds(entry.value)
+            return ParsedNumber(low * multiple, j, vague=True, article=article, high=high * multiple)
         if entry.type == "ordinal":
             return self._ordinal(i, entry)
         if entry.type == "teen_unit":
@@ -337,7 +337,10 @@ class NumberGrammar:
         last = None            # type of the last element read
         last_scale = None
         j = i
-        entry = self.word(i)[0]
+        first_word = self.word(i)
+        if first_word is None:
+            return None
+        entry = first_word[0]
         while True:
             kind = entry.type
             if kind == "unit":

@@ -1,7 +1,7 @@
 """The context of a number in :mod:`helpers.numbers`: clauses, troop-level cues, places, actors.
 
 Pure functions over the normalised text (:func:`helpers.text.normalize_for_matching`) and the
-compiled lexicons of :mod:`helpers.numbers_lexicon`; positions are offsets in that text.
+compiled lexicons of :mod:`helpers.numbers.lexicon`; positions are offsets in that text.
 
 - :func:`clause_start` / :func:`clause_end`: the clause around a number (a relative clause
   also takes the clause of the noun it describes).
@@ -14,7 +14,7 @@ compiled lexicons of :mod:`helpers.numbers_lexicon`; positions are offsets in th
   bare number (القوات الأمريكية البالغ عددها 2500).
 
 Example:
-    >>> from helpers.numbers_lexicon import load_number_lexicon
+    >>> from helpers.numbers.lexicon import load_number_lexicon
     >>> lex = load_number_lexicon()
     >>> last_place(lex, "ينتشر في العراق وسوريا"), who_before(lex, "تحتفظ الولايات المتحده ب")
     ('iraq+syria', 'us')
@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import re
 
-from helpers.numbers_grammar import strip_clitics
-from helpers.numbers_lexicon import CountedNoun, NumberLexicon
+from helpers.arabic.clitics import strip_clitics
+from helpers.numbers.lexicon import CountedNoun, NumberLexicon
 
 __all__ = [
     "BEFORE_CUES",
     "CLAUSE_BREAK",
     "NEXT_CONJUNCT",
     "PHRASE_END",
+    "PLACE_END",
     "clause_end",
     "clause_start",
     "cue_before",
@@ -45,15 +46,20 @@ __all__ = [
 #: Punctuation that ends a clause (the context of a number is read within its clause).
 CLAUSE_BREAK = re.compile(r"[.،,؛;:!?؟\n«»\"“”()\[\]|]")
 #: Prepositions that end the noun phrase in which a nationality word describes the counted noun.
-PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال|بعد|قبل|عبر|لدي|مع)(?!\w)")
+PHRASE_END = re.compile(r"(?<!\w)(?:في|الي|علي|ضد|عن|منذ|خلال|بعد|قبل|عبر|لدي|مع|ب?حسب|وفق|وفقا|طبقا|نقلا|معظمهم|اغلبهم|غالبيتهم|منهم|بينهم)(?!\w)")
+#: Where a place after a count stops being its location: a time or cause clause (بعد اندلاع الحرب
+#: على غزة), or an attribution (بحسب وزارة ...).
+PLACE_END = re.compile(r"(?<!\w)[وف]?(?:بعد|قبل|منذ|اثر|عقب|بسبب|جراء|ب?حسب|وفق|وفقا|نقلا|لمواجهه|لمحاربه|ضد)(?!\w)")
 #: Where the next conjunct of a sentence begins (... في العراق وفي سوريا نحو 900).
 NEXT_CONJUNCT = re.compile(r"(?<!\w)(?:و\s*في|بينما|فيما|مقابل|اضافه\s+الي)(?!\w)")
 _SPACES = re.compile(r"\s+")
+#: A word of opposition right before a name (ضد داعش, لمحاربة داعش, لقتال التنظيم).
+_AGAINST = re.compile(r"(?<!\w)(?:ضد|لمحاربه|لقتال|لمكافحه|لمواجهه)\s+$")
 _RELATIVE = re.compile(r"\s*(?:التي|الذي|الذين|اللذين|اللتين|اللواتي)(?!\w)")
 #: Characters between a deployment noun and the word describing it (تعزيزات أمريكية قوامها).
 _DESCRIBED_GAP = 25
 #: Cue categories read before a number (the nearest one decides).
-BEFORE_CUES = ("presence", "total", "withdrawal", "deploy", "reduce", "killed", "wounded",
+BEFORE_CUES = ("presence", "total", "withdrawal", "deploy", "reduce", "change", "killed", "wounded",
                "arrested", "subset")
 
 
@@ -66,7 +72,7 @@ def cue_before(lex: NumberLexicon, norm: str, start: int, limit: int) -> tuple[s
     category and the distance from the cue's end to ``start`` (10**6 when there is none).
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> text = "وصلت تعزيزات امريكيه قوامها 3"
         >>> cue_before(load_number_lexicon(), text, 28, 0)
         ('deploy', 1)
@@ -77,11 +83,24 @@ def cue_before(lex: NumberLexicon, norm: str, start: int, limit: int) -> tuple[s
     for m in lex.cues.finditer(window):
         category = lex.cue_of.get(" ".join(m.group("form").split()))
         if category == "describes":
-            described = best if best in ("deploy", "reduce") and m.start() - best_end <= _DESCRIBED_GAP else "total"
+            flow_noun = best in ("deploy", "reduce") and m.start() - best_end <= _DESCRIBED_GAP \
+                and not _whole_force_between(lex, window[best_end:m.start()])
+            described = best if flow_noun else "total"
             best, best_end = described, m.end()
         elif category in BEFORE_CUES:
             best, best_end = category, m.end()
     return best, (start - (limit + best_end)) if best else 10 ** 6
+
+
+def _whole_force_between(lex: NumberLexicon, gap: str) -> bool:
+    """A definite force noun between a flow cue and a size word: the size is the whole force's
+    (سحب القوات الأمريكية البالغ عددها 2500), not the flow's (تعزيزات أمريكية قوامها 3 آلاف)."""
+    for word in gap.split():
+        for prefix, stem in strip_clitics(word):
+            noun = lex.units.get(stem)
+            if noun is not None and noun.category == "force" and prefix.endswith(("ال", "لل")):
+                return True
+    return False
 
 
 def clause_start(norm: str, sentence_start: int, position: int, floor: int) -> int:
@@ -123,7 +142,7 @@ def place_pair(lex: NumberLexicon, window: str, first: re.Match[str]) -> str | N
     وكردستان) gives it once.
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> lex = load_number_lexicon()
         >>> window = "في سوريا والعراق"
         >>> place_pair(lex, window, lex.places.search(window))
@@ -152,7 +171,7 @@ def without_affiliations(lex: NumberLexicon, window: str) -> str:
     reads the original window). Two names joined by و are blanked together.
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> lex = load_number_lexicon()
         >>> last_place(lex, without_affiliations(lex, "الفصائل المواليه لايران في العراق شنت"))
         'iraq'
@@ -188,6 +207,8 @@ def who_before(lex: NumberLexicon, window: str) -> str | None:
     """
     who = None
     for m in lex.actors.finditer(window):
+        if _AGAINST.search(window, 0, m.start()):
+            continue  # التحالف الدولي ضد داعش: the enemy named after ضد is not the counted force
         who = lex.actor_of.get(" ".join(m.group("form").split()))
     return who
 
@@ -196,7 +217,7 @@ def force_noun_before(lex: NumberLexicon, window: str) -> CountedNoun | None:
     """The last force noun (القوات, الجنود ...) of the clause before a bare number.
 
     Example:
-        >>> from helpers.numbers_lexicon import load_number_lexicon
+        >>> from helpers.numbers.lexicon import load_number_lexicon
         >>> force_noun_before(load_number_lexicon(), "يبلغ عدد قواتها في العراق نحو").unit
         'troops'
     """
@@ -204,7 +225,7 @@ def force_noun_before(lex: NumberLexicon, window: str) -> CountedNoun | None:
     for m in re.finditer(r"\w+", window):
         word = m.group()
         base = re.sub(r"(?:هما|هم|ها|نا|ه)$", "", word)  # قواتها, قواتنا: a possessive suffix
-        for prefix, stem in (*strip_clitics(word), *(strip_clitics(base) if base != word and len(base) > 2 else ())):
+        for _prefix, stem in (*strip_clitics(word), *(strip_clitics(base) if base != word and len(base) > 2 else ())):
             noun = lex.units.get(stem)
             if noun is not None and noun.category == "force":
                 found = noun
