@@ -84,10 +84,10 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import accumulate, combinations
 from pathlib import Path
 from typing import Any
 
@@ -389,8 +389,10 @@ def actor_table(lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
 _GAP_CHARS = " \t\"“”«»„"
 _GAP = f"[{re.escape(_GAP_CHARS)}]+"
 _GAP_RUN = re.compile(_GAP)
-#: Hamza carriers read as their bare letters for matching (one character each: offsets stay).
-_HAMZA_FOLD = str.maketrans("ؤئ", "وي")
+#: Code units of the word characters (``\w``) of the BMP; every other unit reads as a space when
+#: the candidate words are listed (:func:`_candidate_starts`).
+_WORD_UNITS = np.array([chr(c).isalnum() or c == 0x5F for c in range(0x10000)], dtype=bool)
+_SPACE_LUT = np.where(_WORD_UNITS, np.arange(0x10000, dtype=np.uint32), 0x20).astype(np.uint16)
 #: Proclitics before an alias written with ال (which they may absorb: ل + ال = لل).
 #: Before a noun that itself begins with ل, ل + ال is written with two lams only (اللواء -> للواء).
 _DEFINITE_PREFIX = r"[وف]?(?:[بك]?ال|لل|ل(?=ل))"
@@ -405,11 +407,11 @@ _APPOSITION_GAP = re.compile(r"^[ \t\"“”«»،,:]*$")
 _NOT_DEFINITE = frozenset({"الي", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
                            "اللاتي", "اللواتي", "اللائي", "اللايي", "الا", "الان", "اللي"})
 _PREVIOUS_WORD = re.compile(r"(\w+)[ \t]+$")
+#: Endings of a nisba adjective (normalised: ة is ه): الوطني, المحلية, الكرديين, العراقيون.
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين")
 #: Definite adjectives that leave a short form the same body (the new/current/former government).
 _SAME_BODY = frozenset(normalize_for_matching(w) for w in (
     "الجديدة", "الجديد", "الحالية", "الحالي", "السابقة", "السابق", "المقبلة", "المقبل", "المنتهية", "الحالية،"))
-#: A clause stops the look-around of the role cues.
-_CLAUSE_STOP = re.compile(r"[.،,؛;:!؟?()\[\]«»\"“”\n–—|/-]")
 #: A dateline: a place name at the start of a line, then a dash, slash, colon or bracket.
 _DATELINE_AFTER = re.compile(r"[ \t]*[-–—/:(]")
 #: Prepositions that make a following place name a party after a request/support noun.
@@ -418,7 +420,7 @@ _WITHIN = 4  # words looked back for a ``within`` cue
 
 
 def _fold(normalised: str) -> str:
-    return normalised.translate(_HAMZA_FOLD)
+    return normalised.replace("ؤ", "و").replace("ئ", "ي") if "ؤ" in normalised or "ئ" in normalised else normalised
 
 
 def _alias_key(alias: str) -> str:
@@ -484,6 +486,8 @@ class ActorMatcher:
     #: short form (as written in the CSV) -> the actor ids that may be its antecedent
     short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     cues: RoleCues = field(default_factory=RoleCues)
+    #: every written form (proclitics included) of the first word of an alias or short form
+    first_words: frozenset[str] = frozenset()
 
     def is_ancestor(self, ancestor: str, actor_id: str) -> bool:
         """True if ``ancestor`` is a (strict) ancestor of ``actor_id`` in the lexicon."""
@@ -505,6 +509,20 @@ def _role_cues(table: pd.DataFrame) -> RoleCues:
         else:
             by[position][key] = role
     return RoleCues(by["before"], by["within"], by["after"], frozenset(party))
+
+
+def _first_words(keys: Iterable[str]) -> frozenset[str]:
+    """The first word of each key with every proclitic run the regex accepts before it."""
+    words: set[str] = set()
+    for key in keys:
+        head = key.split(" ", 1)[0]
+        if key.startswith("ال") and len(key) > 2:
+            core = head[2:]
+            articles = ("ال", "بال", "كال", "لل", *(("ل",) if core.startswith("ل") else ()))
+            words.update(conj + article + core for conj in ("", "و", "ف") for article in articles)
+        else:
+            words.update(conj + prep + head for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك"))
+    return frozenset(words)
 
 
 def compile_actor_matcher(lexicon: pd.DataFrame, short_forms: pd.DataFrame | None = None,
@@ -567,6 +585,7 @@ def compile_actor_matcher(lexicon: pd.DataFrame, short_forms: pd.DataFrame | Non
         r"|(?P<bp>" + _BARE_PREFIX + r")(?P<b>" + _trie_pattern(bare) + r"))(?!\w)"
     )
     return ActorMatcher(
+        first_words=_first_words(aliases),
         pattern=re.compile(regex),
         aliases=aliases,
         parents=parents,
@@ -610,19 +629,29 @@ def _names_the_titled_person(normalised: str, found: list[list], start: int, act
 
 
 def _words_before(normalised: str, start: int) -> list[str]:
-    """Up to five words before ``start`` in the same clause, nearest last."""
-    window = normalised[max(0, start - 80):start]
-    stops = _CLAUSE_STOP.findall(window)
-    if stops:
-        window = window[window.rfind(stops[-1]) + 1:]
-    return window.split()[-5:]
+    """Up to five words before ``start`` in the same clause (no punctuation between), nearest last."""
+    low = max(0, start - 60)
+    line = normalised.rfind("\n", low, start)
+    words = normalised[line + 1 if line >= 0 else low:start].split()[-5:]
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k].isalnum():  # punctuation: the clause starts after it
+            return words[k + 1:]
+    return words
 
 
 def _word_after(normalised: str, end: int) -> str:
+    """The word right after ``end`` if only spaces come between (its trailing punctuation cut)."""
     window = normalised[end:end + 30]
-    stop = _CLAUSE_STOP.search(window)
-    words = (window[:stop.start()] if stop else window).split()
-    return words[0] if words else ""
+    if not window[:1].isspace():
+        return ""
+    words = window.split(maxsplit=1)
+    word = words[0] if words else ""
+    if not word.isalnum():
+        cut = 0
+        while cut < len(word) and word[cut].isalnum():
+            cut += 1
+        word = word[:cut]
+    return word
 
 
 def _cue(table: dict[str, str], word: str) -> str:
@@ -662,19 +691,61 @@ def _place_role(normalised: str, start: int, end: int, prefix: str, found: list[
 
 
 def _short_form_blocked(normalised: str, end: int) -> bool:
-    """True if a definite adjective right after a short form makes it another body (التحالف الوطني)."""
+    """True if a definite nisba adjective right after a short form makes it another body.
+
+    التحالف الوطني, الحكومة المحلية, الجيش السوري are other bodies; a definite noun after the
+    short form (أعلن الحشد السيطرة: the object) and الحكومة الجديدة/الحالية are not.
+    """
     after = normalised[end:end + 30]
     if not after[:1].isspace():
         return False
     words = after.split(maxsplit=1)
-    return bool(words) and words[0].startswith("ال") and words[0] not in _SAME_BODY
+    if not words:
+        return False
+    word = words[0]
+    return word.startswith("ال") and word.endswith(_NISBA_ENDINGS) and word not in _SAME_BODY
+
+
+def _candidate_starts(normalised: str, first_words: frozenset[str]) -> list[int] | None:
+    """Offsets of the words that can begin a match (an alias's first word with its proclitics).
+
+    Every non-word character reads as a space, the text is split on spaces, and the words in
+    ``first_words`` are kept: one C-level pass instead of trying the regex at every position.
+    None for text outside the BMP (the caller scans with the regex).
+    """
+    codes = np.frombuffer(normalised.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(codes) != len(normalised):
+        return None
+    words = _SPACE_LUT[codes].tobytes().decode("utf-16-le").split(" ")
+    hits = [i for i, word in enumerate(words) if word in first_words]
+    if not hits:
+        return []
+    offsets = list(accumulate(map(len, words), initial=0))
+    return [offsets[i] + i for i in hits]  # + i: the spaces between the words
+
+
+def _scan(normalised: str, matcher: ActorMatcher) -> Iterator[re.Match[str]]:
+    """The matches of ``matcher.pattern`` in ``normalised``, as ``finditer`` gives them."""
+    starts = _candidate_starts(normalised, matcher.first_words) if matcher.first_words else None
+    if starts is None:
+        yield from matcher.pattern.finditer(normalised)
+        return
+    match_at = matcher.pattern.match
+    last = 0
+    for position in starts:
+        if position < last:
+            continue
+        match = match_at(normalised, position)
+        if match is not None:
+            last = match.end()
+            yield match
 
 
 def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
     """[start, end, actor_id, alias, match_rule, has_proclitic, role] on the (folded) normalised text."""
     found: list[list] = []
     cues = matcher.cues
-    for match in matcher.pattern.finditer(normalised):
+    for match in _scan(normalised, matcher):
         core = match.group("d")
         key = "ال" + core if core is not None else match.group("b")
         entry = matcher.aliases.get(key)
@@ -764,11 +835,20 @@ def _gc_paused() -> Iterator[None]:
 
 def _vectorisable(text: str) -> bool:
     """True if ``text`` can share a normalisation call with others (NFKC already, BMP only)."""
-    return unicodedata.is_normalized("NFKC", text) and (not text or max(text) <= "\uffff")
+    if _ASTRAL.search(text):
+        return False
+    if unicodedata.is_normalized("NFKC", text):
+        return True
+    for char in _CHEAP_NFKC:  # the vectorised normaliser handles these itself
+        text = text.replace(char, " ")
+    return unicodedata.is_normalized("NFKC", text)
 
 
+#: Characters whose NFKC form the vectorised normaliser produces itself (no-break and thin spaces, …).
+_CHEAP_NFKC = ("\u00a0", "\u2026", "\u202f", "\u2009")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 #: Articles joined per normalisation call: big enough to amortise the per-call cost.
-_CHUNK_CHARS = 2_000_000
+_CHUNK_CHARS = 200_000
 
 
 def _mention_records(texts: Sequence[str], matcher: ActorMatcher, *, places: bool,
