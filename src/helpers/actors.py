@@ -79,7 +79,6 @@ Example:
 from __future__ import annotations
 
 import gc
-import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
@@ -95,8 +94,12 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
+from helpers.arabic.clauses import split_sentences
+from helpers.arabic.clitics import proclitic_pattern
+from helpers.arabic.lexicon import LexiconError, Schema, cached_by_content, load_lexicon
+from helpers.arabic.matcher import trie_pattern
+from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
 from helpers.corpus import per_1000_words
-from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
 
 __all__ = [
     "ACTOR_TYPES",
@@ -147,30 +150,9 @@ _ACTOR_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 # --------------------------------------------------------------------------------------------
 # Lexicons (cached on the file's content: an edit takes effect on the next call)
 
-_CONTENT_CACHE: dict[tuple[str, str], Any] = {}
-_STAT_DIGEST: dict[str, tuple[tuple[int, int], str]] = {}
-
-
-def _digest(path: Path) -> str:
-    """Hash of the file's bytes (re-read whenever its size or mtime changes)."""
-    stat = path.stat()
-    signature = (stat.st_mtime_ns, stat.st_size)
-    known = _STAT_DIGEST.get(str(path))
-    if known is not None and known[0] == signature:
-        return known[1]
-    digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
-    _STAT_DIGEST[str(path)] = (signature, digest)
-    return digest
-
-
-def _cached(kind: str, paths_: Sequence[Path], build: Any) -> Any:
-    """``build()`` once per content of ``paths_`` (at most 16 entries kept)."""
-    key = (kind, "|".join(f"{p.resolve()}:{_digest(p)}" for p in paths_))
-    if key not in _CONTENT_CACHE:
-        if len(_CONTENT_CACHE) >= 16:
-            _CONTENT_CACHE.pop(next(iter(_CONTENT_CACHE)))
-        _CONTENT_CACHE[key] = build()
-    return _CONTENT_CACHE[key]
+def _cached(kind: str, files: Sequence[Path], build: Any) -> Any:
+    """``build()`` once per content of ``files`` (:func:`helpers.arabic.lexicon.cached_by_content`)."""
+    return cached_by_content(list(files), build, key=("helpers.actors", kind))
 
 
 def _csv_row(index: int) -> int:
@@ -179,17 +161,18 @@ def _csv_row(index: int) -> int:
 
 
 def _read_csv(path: Path, required: Sequence[str], optional: Sequence[str] = ()) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in required if c not in table.columns]
-    if missing:
-        raise ValueError(
-            f"{path}: missing column(s) {missing}; the header must have {list(required)}"
-            + (f" (and optionally {', '.join(optional)})" if optional else "")
-        )
-    for column in optional:
-        if column not in table.columns:
-            table[column] = ""
-    return table.apply(lambda column: column.str.strip())
+    """The rows of ``path`` read by the shared loader (every value a stripped string); the index
+    is the row's line in the file minus 2 (so :func:`_csv_row` gives the line back)."""
+    schema = _SCHEMAS.get((tuple(required), tuple(optional)))
+    if schema is None:
+        schema = _SCHEMAS.setdefault((tuple(required), tuple(optional)),
+                                     Schema(columns=(*required, *optional), optional=tuple(optional)))
+    table = load_lexicon(path, schema)
+    table.index = pd.Index(table.pop("line").astype("int64") - 2)
+    return table
+
+
+_SCHEMAS: dict[tuple[tuple[str, ...], tuple[str, ...]], Schema] = {}
 
 
 def _read_lexicon(path: Path) -> pd.DataFrame:
@@ -247,7 +230,7 @@ def _read_lexicon(path: Path) -> pd.DataFrame:
                 f"{row['actor_id']!r}; keep it for one actor only"
             )
     if problems:
-        raise ValueError(f"{path}: {len(problems)} problem(s) in the actor lexicon:\n  " + "\n  ".join(problems))
+        raise LexiconError(path, problems)
     return table[[*LEXICON_COLUMNS[:6], "match_rule", "note"]]
 
 
@@ -297,7 +280,7 @@ def _read_role_cues(path: Path) -> pd.DataFrame:
             problems.append(f"{path.name} lines {_csv_row(first[0])} and {_csv_row(i)}: the cue {row['cue']!r} "
                             f"({row['position']}) has the roles {first[1]!r} and {row['role']!r}; keep one")
     if problems:
-        raise ValueError(f"{path}: {len(problems)} problem(s) in the role cues:\n  " + "\n  ".join(problems))
+        raise LexiconError(path, problems)
     return table
 
 
@@ -343,7 +326,7 @@ def _read_short_forms(path: Path) -> pd.DataFrame:
             problems.append(f"{path.name} lines {_csv_row(first)} and {_csv_row(i)}: the short form "
                             f"{row['short_form']!r} is listed twice; keep one row")
     if problems:
-        raise ValueError(f"{path}: {len(problems)} problem(s) in the short forms:\n  " + "\n  ".join(problems))
+        raise LexiconError(path, problems)
     return table
 
 
@@ -393,11 +376,14 @@ _GAP_RUN = re.compile(_GAP)
 #: the candidate words are listed (:func:`_candidate_starts`).
 _WORD_UNITS = np.array([chr(c).isalnum() or c == 0x5F for c in range(0x10000)], dtype=bool)
 _SPACE_LUT = np.where(_WORD_UNITS, np.arange(0x10000, dtype=np.uint32), 0x20).astype(np.uint16)
-#: Proclitics before an alias written with ال (which they may absorb: ل + ال = لل).
-#: Before a noun that itself begins with ل, ل + ال is written with two lams only (اللواء -> للواء).
-_DEFINITE_PREFIX = r"[وف]?(?:[بك]?ال|لل|ل(?=ل))"
-#: Proclitics before any other alias.
-_BARE_PREFIX = r"[وف]?[بلك]?"
+#: Proclitics before an alias written with ال: the shared clitic model
+#: (:func:`helpers.arabic.clitics.proclitic_pattern`), plus ل before a noun that itself begins
+#: with ل, where ل + ال is written with two lams only (اللواء -> للواء).
+_DEFINITE_PREFIX = f"(?:{proclitic_pattern('noun', definite=True)}|[وف]?ل(?=ل))"
+#: Proclitics before any other alias (و ف, then ب ل ك; a quotation mark may follow them).
+_BARE_PREFIX = proclitic_pattern("noun", definite=False)
+#: Written proclitic runs that stand alone as a word when a quotation mark follows (ل"البنتاغون").
+_LONE_PROCLITICS = frozenset(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")) - {""}
 #: Brackets joining an alias to its bracketed alias, and the gap allowed in "title name".
 _BRACKET_OPEN = re.compile(r"^[ \t\"“”«»]*[(\[][ \t\"“”«»]*$")
 _BRACKET_CLOSE = re.compile(r"[ \t\"“”«»]*[)\]]")  # used with .match(text, pos): anchored at pos
@@ -430,31 +416,6 @@ def _alias_key(alias: str) -> str:
 
 def _cue_key(word: str) -> str:
     return _fold(normalize_for_matching(word))
-
-
-def _trie_pattern(keys: list[str]) -> str:
-    """A regex matching exactly ``keys``, factored as a trie (fast in ``re``), longest first."""
-    trie: dict = {}
-    for key in keys:
-        node = trie
-        for char in key:
-            node = node.setdefault(char, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        branches = []
-        for char in sorted(c for c in node if c):
-            atom = _GAP if char == " " else re.escape(char)
-            branches.append(atom + emit(node[char]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if "" in node:
-            # Greedy optional: the longer alias is tried first, the shorter one is the fallback.
-            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-        return body
-
-    return emit(trie)
 
 
 @dataclass(frozen=True)
@@ -522,7 +483,7 @@ def _first_words(keys: Iterable[str]) -> frozenset[str]:
             words.update(conj + article + core for conj in ("", "و", "ف") for article in articles)
         else:
             words.update(conj + prep + head for conj in ("", "و", "ف") for prep in ("", "ب", "ل", "ك"))
-    return frozenset(words)
+    return frozenset(words | _LONE_PROCLITICS)
 
 
 def compile_actor_matcher(lexicon: pd.DataFrame, short_forms: pd.DataFrame | None = None,
@@ -581,8 +542,8 @@ def compile_actor_matcher(lexicon: pd.DataFrame, short_forms: pd.DataFrame | Non
     definite = [k[2:] for k in aliases if k.startswith("ال") and len(k) > 2]
     bare = [k for k in aliases if not (k.startswith("ال") and len(k) > 2)]
     regex = (
-        r"(?<!\w)(?:(?P<dp>" + _DEFINITE_PREFIX + r")(?P<d>" + _trie_pattern(definite) + r")"
-        r"|(?P<bp>" + _BARE_PREFIX + r")(?P<b>" + _trie_pattern(bare) + r"))(?!\w)"
+        r"(?<!\w)(?:(?P<dp>" + _DEFINITE_PREFIX + r")(?P<d>" + trie_pattern(definite, gap=_GAP) + r")"
+        r"|(?P<bp>" + _BARE_PREFIX + r")(?P<b>" + trie_pattern(bare, gap=_GAP) + r"))(?!\w)"
     )
     return ActorMatcher(
         first_words=_first_words(aliases),
