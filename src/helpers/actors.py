@@ -887,8 +887,10 @@ _INT_COLUMNS = ("start", "end", "sentence_id")
 
 
 def _frame(columns: dict[str, list], names: Sequence[str]) -> pd.DataFrame:
+    if not columns[names[0]]:  # typed and empty
+        return pd.DataFrame({name: pd.Series(dtype="int64" if name in _INT_COLUMNS else "object") for name in names})
     return pd.DataFrame({name: (np.asarray(columns[name], dtype=np.int64) if name in _INT_COLUMNS
-                                else pd.Series(columns[name], dtype="object")) for name in names})
+                                else columns[name]) for name in names}, columns=list(names))
 
 
 def find_actor_mentions(text: str, matcher: ActorMatcher | None = None, *, places: bool = False,
