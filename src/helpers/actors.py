@@ -66,6 +66,15 @@ the Iraqi police after any Iraqi actor). Without an antecedent, or followed by a
 adjective that makes it another body (التحالف الوطني, الحكومة المحلية), a short form is no
 mention. Role ``short_form``.
 
+**Corpus scale** (:func:`find_actor_mentions_corpus`, the pipeline's entry point): articles are
+joined by a line break (which no alias, bracket or apposition crosses) into chunks of about
+200,000 characters; each chunk is normalised once (:mod:`helpers.arabic.normalize`), the words
+that can begin an alias are listed in one C-level pass, the trie regex is tried only there, and
+offsets and sentence ids come back by bisection over the article and sentence starts. The
+result is one DataFrame built from records (contract of the pipeline: article_id, sentence_id,
+start, end, actor_id, surface, alias, role; the sentence text only on request), with the
+garbage collector paused while the records are built.
+
 Counting: :func:`actor_counts` (per article, per outlet or overall, raw and per 1,000 words),
 :func:`place_counts`, :func:`roll_up` (to parents or roots), :func:`cooccurrence` (pairs of
 actors sharing a sentence, once per sentence) and :func:`actor_article_matrix` for heatmaps;
@@ -706,12 +715,13 @@ def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
     """[start, end, actor_id, alias, match_rule, has_proclitic, role] on the (folded) normalised text."""
     found: list[list] = []
     cues = matcher.cues
+    aliases = matcher.aliases
     for match in _scan(normalised, matcher):
         core = match.group("d")
         key = "ال" + core if core is not None else match.group("b")
-        entry = matcher.aliases.get(key)
+        entry = aliases.get(key)
         if entry is None:  # quotes or several spaces between the words
-            entry = matcher.aliases[_GAP_RUN.sub(" ", key)]
+            entry = aliases[_GAP_RUN.sub(" ", key)]
         actor_id, alias, rule = entry
         start, end = match.span()
         prefix = match.group("dp") if core is not None else match.group("bp")
@@ -868,17 +878,16 @@ def _scan_chunk(indices: list[int], texts: Sequence[str], matcher: ActorMatcher,
     global_sentence = np.maximum(np.searchsorted(sentence_starts, starts, side="right") - 1, 0)
     first_sentence = np.searchsorted(sentence_starts, base_array, side="left")
     columns["sentence_id"].extend((global_sentence - first_sentence[article]).tolist())
-    for i in keep:
-        start, end = source_spans[i]
-        base = bases[articles[i]]
-        span = spans[i]
-        columns["article"].append(indices[articles[i]])
-        columns["start"].append(start - base)
-        columns["end"].append(end - base)
-        columns["actor_id"].append(span[2])
-        columns["surface"].append(source[start:end])
-        columns["alias"].append(span[3])
-        columns["role"].append(span[6])
+    kept_spans = [spans[i] for i in keep]
+    kept_source = [source_spans[i] for i in keep]
+    kept_bases = [bases[articles[i]] for i in keep]
+    columns["article"].extend([indices[articles[i]] for i in keep])
+    columns["start"].extend([s - b for (s, _), b in zip(kept_source, kept_bases)])
+    columns["end"].extend([e - b for (_, e), b in zip(kept_source, kept_bases)])
+    columns["actor_id"].extend([span[2] for span in kept_spans])
+    columns["surface"].extend([source[s:e] for s, e in kept_source])
+    columns["alias"].extend([span[3] for span in kept_spans])
+    columns["role"].extend([span[6] for span in kept_spans])
     if sentence:
         columns["sentence"].extend(source[sentences[g][0]:sentences[g][1]] for g in global_sentence.tolist())
 
