@@ -458,6 +458,10 @@ class ActorMatcher:
     cues: RoleCues = field(default_factory=RoleCues)
     #: every written form (proclitics included) of the first word of an alias or short form
     first_words: frozenset[str] = frozenset()
+    #: short form -> its head noun without the article (الحكومة -> حكومه)
+    short_heads: dict[str, str] = field(default_factory=dict)
+    #: alias as written -> its normalised words, the article dropped (for antecedent checks)
+    alias_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def is_ancestor(self, ancestor: str, actor_id: str) -> bool:
         """True if ``ancestor`` is a (strict) ancestor of ``actor_id`` in the lexicon."""
@@ -554,7 +558,12 @@ def compile_actor_matcher(lexicon: pd.DataFrame, short_forms: pd.DataFrame | Non
         r"(?<!\w)(?:(?P<dp>" + _DEFINITE_PREFIX + r")(?P<d>" + trie_pattern(definite, gap=_GAP) + r")"
         r"|(?P<bp>" + _BARE_PREFIX + r")(?P<b>" + trie_pattern(bare, gap=_GAP) + r"))(?!\w)"
     )
+    alias_words = {alias: frozenset(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in key.split())
+                   for key, (_, alias, _) in aliases.items()}
+    short_heads = {form: max(sorted(alias_words[form]), key=len) for form in shorts}  # the longest word
     return ActorMatcher(
+        alias_words=alias_words,
+        short_heads=short_heads,
         first_words=_first_words(aliases),
         pattern=re.compile(regex),
         aliases=aliases,
@@ -771,24 +780,31 @@ def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
 
 
 def _resolve_short_forms(spans: list[list], articles: Sequence[int], matcher: ActorMatcher) -> list[int]:
-    """Indices of the spans to keep; each kept short form gets its article's most recent antecedent.
+    """Indices of the spans to keep; each kept short form gets its antecedent's actor.
 
-    ``articles`` gives the article of each span (spans of several joined articles are scanned
-    at once); the antecedent must be in the same article, else the short form is dropped.
+    The antecedent is the most recent earlier mention in the same article (``articles`` gives
+    each span's article; spans of several joined articles are scanned at once) of an actor of
+    the short form's context; for a short form without ``resolves_to`` its alias must also
+    contain the short form's head noun (الحكومة needs a حكومة: الحكومة العراقية, not
+    الولايات المتحدة). Without one the short form is dropped.
     """
     kept: list[int] = []
-    last: dict[str, int] = {}  # antecedent actor -> position of its latest mention
+    seen: list[tuple[str, str]] = []  # (actor, alias) of the article's mentions so far
     article = -1
+    heads, words = matcher.short_heads, matcher.alias_words
     for i, span in enumerate(spans):
         if articles[i] != article:
-            article, last = articles[i], {}
+            article, seen = articles[i], []
         if span[4] == "short_form":
-            candidates = [(last[a], a) for a in matcher.short_forms.get(span[3], ()) if a in last]
-            if not candidates:
+            context = matcher.short_forms.get(span[3], frozenset())
+            head = "" if span[2] else heads.get(span[3], "")
+            antecedent = next((actor for actor, alias in reversed(seen)
+                               if actor in context and (not head or head in words.get(alias, ()))), None)
+            if antecedent is None:
                 continue  # no antecedent in the article: not a mention
-            span[2] = span[2] or max(candidates)[1]
+            span[2] = span[2] or antecedent
         kept.append(i)
-        last[span[2]] = span[0]
+        seen.append((span[2], span[3]))
     return kept
 
 
