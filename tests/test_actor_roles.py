@@ -308,3 +308,19 @@ def test_corpus_and_single_text_agree() -> None:
         rows = corpus[corpus["article_id"] == article_id]
         assert rows[["actor_id", "surface", "start", "end", "role", "sentence_id", "sentence"]].values.tolist() == \
             single[["actor_id", "surface", "start", "end", "role", "sentence_id", "sentence"]].values.tolist()
+
+
+def test_cue_and_short_form_edits_take_effect_on_the_next_call(tmp_path: Path) -> None:
+    cues = tmp_path / "actor_roles.csv"
+    cues.write_text("cue,position,role,gloss_en,note\nفي,before,place,in,\n", encoding="utf-8")
+    assert actors.load_role_cues(cues)["cue"].tolist() == ["في"]
+    cues.write_text("cue,position,role,gloss_en,note\nفي,before,place,in,\nإلى,before,place,to,\n", encoding="utf-8")
+    assert actors.load_role_cues(cues)["cue"].tolist() == ["في", "إلى"]
+    forms = tmp_path / "actor_short_forms.csv"
+    forms.write_text("short_form,resolves_to,context,gloss_en,note\nالتحالف,,coalition,the coalition,\n", encoding="utf-8")
+    lexicon = actors.load_actor_lexicon()
+    first = actors.compile_actor_matcher(lexicon, actors.load_short_forms(forms))
+    assert find_actor_mentions("قال التحالف الدولي إن التحالف باق", first)["alias"].tolist() == ["التحالف الدولي", "التحالف"]
+    forms.write_text("short_form,resolves_to,context,gloss_en,note\n", encoding="utf-8")
+    second = actors.compile_actor_matcher(lexicon, actors.load_short_forms(forms))
+    assert find_actor_mentions("قال التحالف الدولي إن التحالف باق", second)["alias"].tolist() == ["التحالف الدولي"]
