@@ -183,6 +183,14 @@ SHORT_FORMS = [
     ("هاجمت فصائل المقاومة العراقية قوات الاحتلال الأمريكي، وقالت المقاومة إن الاحتلال سيرحل", [
         ("armed_factions", "فصائل المقاومة العراقية"), ("us_military", "قوات الاحتلال الأمريكي"),
         ("armed_factions", "المقاومة"), ("us_military", "الاحتلال")]),
+    # the latest ministry named is the antecedent, even when an older one is of another actor
+    ("أعلنت وزارة الدفاع الأمريكية خطة، وردت وزارة الخارجية العراقية بأن الوزارة ترفضها", [
+        ("us_military", "وزارة الدفاع الأمريكية"), ("iraq_gov", "وزارة الخارجية العراقية"), ("iraq_gov", "الوزارة")]),
+    # the army named last
+    ("قال الجيش العراقي إن الجيش السوداني أرسل وفدا، وأكد الجيش", [
+        ("iraqi_forces", "الجيش العراقي"), ("sudan", "الجيش السوداني"), ("sudan", "الجيش")]),
+    # the latest name with the head is of an actor outside the context: no mention
+    ("قال الجيش العراقي إن جيش المهدي انسحب، وأكد الجيش", [("iraqi_forces", "الجيش العراقي"), ("mahdi_army", "جيش المهدي")]),
     # a definite adjective makes it another body: الحكومة المحلية is a provincial government
     ("وقالت الحكومة العراقية إن الحكومة المحلية في البصرة", [("iraq_gov", "الحكومة العراقية")]),
     # a context short form: Iraqi police after an Iraqi actor

@@ -784,9 +784,9 @@ def _resolve_short_forms(spans: list[list], articles: Sequence[int], matcher: Ac
 
     The antecedent is the most recent earlier mention in the same article (``articles`` gives
     each span's article; spans of several joined articles are scanned at once) of an actor of
-    the short form's context; for a short form without ``resolves_to`` its alias must also
-    contain the short form's head noun (الحكومة needs a حكومة: الحكومة العراقية, not
-    الولايات المتحدة). Without one the short form is dropped.
+    the short form's context. For a short form without ``resolves_to`` it is the latest name
+    that contains the short form's head noun (الحكومة needs a حكومة: الحكومة العراقية, not
+    الولايات المتحدة), and its actor must be in the context. Otherwise the short form is dropped.
     """
     kept: list[int] = []
     seen: list[tuple[str, str]] = []  # (actor, alias) of the article's mentions so far
@@ -797,9 +797,12 @@ def _resolve_short_forms(spans: list[list], articles: Sequence[int], matcher: Ac
             article, seen = articles[i], []
         if span[4] == "short_form":
             context = matcher.short_forms.get(span[3], frozenset())
-            head = "" if span[2] else heads.get(span[3], "")
-            antecedent = next((actor for actor, alias in reversed(seen)
-                               if actor in context and (not head or head in words.get(alias, ()))), None)
+            if span[2]:  # resolves_to: any earlier mention of the context will do
+                antecedent = next((actor for actor, _ in reversed(seen) if actor in context), None)
+            else:  # the latest name with the head noun, if it is one of the context's actors
+                head = heads.get(span[3], "")
+                antecedent = next((actor for actor, alias in reversed(seen) if head in words.get(alias, ())), None)
+                antecedent = antecedent if antecedent in context else None
             if antecedent is None:
                 continue  # no antecedent in the article: not a mention
             span[2] = span[2] or antecedent
