@@ -98,3 +98,29 @@ def test_proclitic_pattern_kinds() -> None:
     assert not re.fullmatch(proclitic_pattern("noun", definite=False), "وال")
     with pytest.raises(ValueError, match="kind must be one of"):
         proclitic_pattern("adjective")
+
+
+@pytest.mark.parametrize(("form", "kind"), [
+    ("المقاومة", "noun"), ("مقاومة", "noun"), ("انسحاب", "noun"), ("فصائل المقاومة", "noun"),
+    ("الإرهابيين", "noun"), ("زعم", "conjunction"), ("لا بد", "conjunction"), ("داعش", "none"),
+])
+def test_term_surfaces_enumerate_exactly_what_the_pattern_accepts(form: str, kind: str) -> None:
+    from helpers.arabic.clitics import term_surfaces
+    from helpers.arabic.normalize import normalize_for_matching
+
+    first, rest = term_surfaces(form, kind)
+    words = normalize_for_matching(form).split()
+    tail = " ".join(words[1:])
+    pattern = re.compile(term_pattern(form, kind))
+    # every enumerated first word is accepted ...
+    for surface in first:
+        assert pattern.fullmatch(f"{surface} {tail}".strip()), surface
+    # ... and every candidate the pattern accepts (all proclitic and suffix combinations) is enumerated
+    bare = words[0][2:] if kind == "noun" and words[0].startswith("ال") and len(words[0]) > 3 else words[0]
+    stem = bare[:-1] if bare.endswith("ه") else bare
+    for prefix in ("", *PROCLITICS, "لال"):
+        for ending in ("", "ه", "ا", "ها", "هم", "نا", "تهم", "ت", "ين"):
+            candidate = prefix + (stem + ending if ending.startswith("ت") else bare + ending)
+            accepted = pattern.fullmatch(f"{candidate} {tail}".strip()) is not None
+            assert accepted == (candidate in first), candidate
+    assert len(rest) == len(words) - 1

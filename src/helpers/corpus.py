@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
+from helpers.stats import per_1000_words  # moved to helpers.stats; re-exported here
 from helpers.text import (
     _normalized_codes,
     clean_article,
@@ -402,15 +403,7 @@ def count_words(text: str) -> int:
     return _shingles_and_word_count(text)[1]
 
 
-def per_1000_words(count: pd.Series, n_words: pd.Series, decimals: int = 2) -> pd.Series:
-    """Mentions per 1,000 words of text, rounded: the share-of-coverage rate every analysis uses
-    to compare articles and outlets of different lengths (``n_words`` from :func:`count_words`).
-
-    Example:
-        >>> per_1000_words(pd.Series([3, 1]), pd.Series([1500, 250]), decimals=1).tolist()
-        [2.0, 4.0]
-    """
-    return (1000 * count / n_words).round(decimals)
+# per_1000_words moved to helpers.stats (imported above; helpers.corpus.per_1000_words still works)
 
 
 def _band_keys(shingles: np.ndarray) -> list[bytes]:

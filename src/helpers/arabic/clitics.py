@@ -43,6 +43,7 @@ __all__ = [
     "strip_suffixes",
     "term_core",
     "term_pattern",
+    "term_surfaces",
     "word_stems",
 ]
 
@@ -141,6 +142,7 @@ def strip_suffixes(stem: str, *, min_stem: int = 2) -> tuple[tuple[str, str], ..
     return tuple(seen)
 
 
+@lru_cache(maxsize=65536)
 def word_stems(word: str, *, suffixes: bool = False, min_stem: int = 2) -> frozenset[str]:
     """The stems of :func:`strip_clitics` as a set (for intersecting with a word list).
 
@@ -160,6 +162,8 @@ SEPARATOR = rf"[\s{re.escape(QUOTES)}\-–—]+"
 _CONJ = "[وف]"
 _CLITIC_RUN = rf"(?:{_CONJ}?[بكل]|{_CONJ})"   # a non-empty run of conjunction and preposition
 _PRONOUN = "(?:ه|ها|هم|هما|هن|نا)"
+_PRONOUNS = ("ه", "ها", "هم", "هما", "هن", "نا")
+_CLITIC_RUNS = ("و", "ف", *(c + p for c in ("", "و", "ف") for p in "بكل"))
 
 
 def proclitic_pattern(kind: str = "noun", *, definite: bool | None = None) -> str:
@@ -249,3 +253,62 @@ def term_core(form: str, kind: str = "noun") -> str:
         if len(words) == 1 and first.endswith("ه") and len(first) > 2:
             first = first[:-1]
     return first
+
+
+def _prefixes(kind: str, definite: bool | None) -> tuple[str, ...]:
+    """Every proclitic string :func:`proclitic_pattern` accepts (without quotation marks)."""
+    if kind == "none":
+        return ("",)
+    if kind == "conjunction":
+        return ("", "و", "ف")
+    runs = ("", *_CLITIC_RUNS)
+    double_lam = ("لل", "ولل", "فلل")
+    if definite is None:
+        return tuple(dict.fromkeys([*runs, *(r + "ال" for r in runs), *double_lam]))
+    if definite:
+        return tuple(dict.fromkeys([*(r + "ال" for r in runs), *double_lam]))
+    return runs
+
+
+def _last_word_surfaces(word: str, kind: str) -> tuple[str, ...]:
+    if kind != "noun":
+        return (word,)
+    if word.endswith("ه") and len(word) > 2:
+        return (word, *(word[:-1] + "ت" + p for p in _PRONOUNS))
+    return (word, word + "ا", *(word + p for p in _PRONOUNS))
+
+
+def term_surfaces(form: str, kind: str = "noun") -> tuple[frozenset[str], tuple[frozenset[str], ...]] | None:
+    """The written words :func:`term_pattern` accepts, enumerated: (the surfaces of the first
+    word with its proclitics, then the surfaces of each further word). ``None`` when a word of
+    the form is not a plain run of letters and digits (then only the pattern can match it).
+
+    A quotation mark between the proclitics and the word (ل"البنتاغون") is not enumerated: the
+    word after the mark is then a surface without proclitics.
+
+    Example:
+        >>> first, rest = term_surfaces("فصائل المقاومة")
+        >>> "وفصائل" in first, "فصائل" in first, "المقاومتهم" in rest[0]
+        (True, True, True)
+        >>> sorted(term_surfaces("زعم", "conjunction")[0])
+        ['زعم', 'فزعم', 'وزعم']
+    """
+    if kind not in CLITIC_KINDS:
+        raise ValueError(f"kind must be one of {CLITIC_KINDS}, got {kind!r}")
+    words = normalize_for_matching(form).split()
+    if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return None
+    first = words[0]
+    definite: bool | None = None
+    if kind == "noun":
+        first, had_article = _split_article(first)
+        definite = True if had_article else None
+    firsts = _last_word_surfaces(first, kind) if len(words) == 1 else (first,)
+    surfaces = frozenset(p + f for p in _prefixes(kind, definite) for f in firsts)
+    rest = [frozenset({w}) for w in words[1:-1]]
+    if len(words) > 1:
+        rest.append(frozenset(_last_word_surfaces(words[-1], kind)))
+    return surfaces, tuple(rest)
+
+
+_PLAIN_WORD = re.compile(r"\w+")

@@ -38,7 +38,8 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-__all__ = ["LexiconError", "Schema", "cached_by_content", "content_hash", "lexicon_file", "load_lexicon"]
+__all__ = ["LexiconError", "Schema", "cached_by_content", "content_hash", "lexicon_file", "load_lexicon",
+           "split_forms"]
 
 T = TypeVar("T")
 
@@ -230,3 +231,15 @@ def load_lexicon(name_or_path: str | Path, schema: Schema) -> pd.DataFrame:
                                 "or pass the path of your own copy")
     table: pd.DataFrame = cached_by_content(file, lambda: _read(file, schema), key=("load_lexicon", schema))
     return table.copy()
+
+
+def split_forms(forms: str, fallback: str) -> tuple[str, ...]:
+    """The ``|``-separated forms of a lexicon cell (``fallback`` when the cell is empty).
+
+    Example:
+        >>> split_forms("الميليشيات | ميليشيات", "الميليشيات")
+        ('الميليشيات', 'ميليشيات')
+        >>> split_forms("", "داعش")
+        ('داعش',)
+    """
+    return tuple(f.strip() for f in (forms.strip() or fallback).split("|") if f.strip())

@@ -215,6 +215,23 @@ class NormalizedText:
     _starts: Sequence[int] | np.ndarray = field(repr=False)  # a list or a numpy array, one entry per char
     _ends: Sequence[int] | np.ndarray = field(repr=False)
 
+    def _order(self) -> np.ndarray:
+        """Per normalised character, a non-decreasing source position (its segment start)."""
+        return np.asarray(self._starts, dtype=np.int64)
+
+    def from_source(self, positions: Sequence[int] | np.ndarray) -> np.ndarray:
+        """For each source offset, the index in ``text`` of the first normalised character that
+        comes from that offset or later (``len(text)`` past the end): the inverse of
+        :meth:`to_source` at segment starts, e.g. to cut the normalised text at sentence
+        boundaries found in the source.
+
+        Example:
+            >>> n = normalize_with_offsets("قالَ. ثم")
+            >>> n.from_source([0, 6]).tolist(), n.text[3:]
+            ([0, 5], '. ثم')
+        """
+        return np.searchsorted(self._order(), np.asarray(positions, dtype=np.int64), side="left")
+
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map ``text[start:end]`` to ``(source_start, source_end)``.
 
@@ -319,6 +336,10 @@ def _normalize_with_offsets_vectorised(text: str, fold_teh_marbuta: bool) -> Nor
             return None
     n = len(codes)
     mapped = lut[codes]
+    if "\u2026" not in text:  # the usual case: one normalised character per kept source character
+        mask = mapped != _DELETE
+        normal = mapped[mask].tobytes().decode("utf-16-le", "surrogatepass")
+        return _LazyNormalizedText(normal, n, (), (), codes, mask, starts_segment)
     kept = np.flatnonzero(mapped != _DELETE)
     boundaries = np.flatnonzero(starts_segment[codes])
     if n and (not len(boundaries) or boundaries[0] != 0):
@@ -332,6 +353,57 @@ def _normalize_with_offsets_vectorised(text: str, fold_teh_marbuta: bool) -> Nor
         out, seg_starts, seg_ends = (np.repeat(a, counts) for a in (out, seg_starts, seg_ends))
     normal = out.astype(np.uint16).tobytes().decode("utf-16-le", "surrogatepass")
     return NormalizedText(normal, n, seg_starts, seg_ends)
+
+
+@dataclass(frozen=True, eq=False)
+class _LazyNormalizedText(NormalizedText):
+    """A :class:`NormalizedText` whose map back to the source is worked out only for the spans
+    asked for (most of a text is never reported): the same results as the eager map, at the
+    cost of the normalisation alone.
+
+    The i-th normalised character comes from the i-th kept source character (no expansion on
+    this path); its segment runs back to the nearest segment start and on to the next one.
+    """
+
+    _codes: np.ndarray = field(repr=False)          # the source's UTF-16 code units (all BMP)
+    _mask: np.ndarray = field(repr=False)           # which source characters are kept
+    _segment_start: np.ndarray = field(repr=False)  # per code unit: starts a segment
+
+    def _kept(self) -> np.ndarray:
+        kept = self.__dict__.get("_kept_indexes")
+        if kept is None:
+            kept = np.flatnonzero(self._mask)
+            object.__setattr__(self, "_kept_indexes", kept)
+        return kept
+
+    def _order(self) -> np.ndarray:
+        return self._kept()
+
+    def _begin(self, index: int) -> int:
+        codes, starts = self._codes, self._segment_start
+        while index > 0 and not starts[codes[index]]:
+            index -= 1
+        return index
+
+    def _finish(self, index: int) -> int:
+        codes, starts, n = self._codes, self._segment_start, self.source_length
+        index += 1
+        while index < n and not starts[codes[index]]:
+            index += 1
+        return index
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(
+                f"span ({start}, {end}) is outside the normalised text of length {n}; "
+                "pass offsets found in NormalizedText.text"
+            )
+        kept = self._kept()
+        if start == end:
+            position = self._begin(int(kept[start])) if start < n else self.source_length
+            return position, position
+        return self._begin(int(kept[start])), self._finish(int(kept[end - 1]))
 
 
 #: The name the layer's API uses for :class:`NormalizedText`.
