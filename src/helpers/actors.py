@@ -87,13 +87,11 @@ Example:
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations
 from pathlib import Path
@@ -108,7 +106,7 @@ from helpers.arabic.clitics import proclitic_pattern
 from helpers.arabic.lexicon import LexiconError, Schema, cached_by_content, load_lexicon
 from helpers.arabic.matcher import trie_pattern
 from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
-from helpers.corpus import per_1000_words
+from helpers.stats import collector_paused, per_1000_words
 
 __all__ = [
     "ACTOR_TYPES",
@@ -811,18 +809,6 @@ def _resolve_short_forms(spans: list[list], articles: Sequence[int], matcher: Ac
     return kept
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (the loops below make many small objects, no cycles)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _vectorisable(text: str) -> bool:
     """True if ``text`` can share a normalisation call with others (NFKC already, BMP only)."""
     if _ASTRAL.search(text):
@@ -967,7 +953,7 @@ def find_actor_mentions_corpus(articles: pd.DataFrame, matcher: ActorMatcher | N
     matcher = default_actor_matcher() if matcher is None else matcher
     ids = articles["article_id"].astype(str).tolist()
     texts = ["" if not isinstance(t, str) else t for t in articles["text"].tolist()]
-    with _gc_paused():
+    with collector_paused():
         columns = _mention_records(texts, matcher, places=places, sentence=sentence)
         columns["article_id"] = [ids[i] for i in columns["article"]]
         names = [*CORPUS_COLUMNS, *(["sentence"] if sentence else [])]
