@@ -82,7 +82,8 @@ VARIANTS = [
     ("عناصر داشع", [("isis", "داشع")]),
     ("أمريكا وامريكا وأميركا", [("us", "أمريكا"), ("us", "وامريكا"), ("us", "وأميركا")]),
     ("اسرائيل", [("israel", "اسرائيل")]),
-    ("تنظيم “الدولة الإسلامية” في العراق", [("isis", "تنظيم “الدولة الإسلامية"), ("iraq", "العراق")]),
+    # في العراق is a place, not an actor mention (it moved to PLACES_MOVED below)
+    ("تنظيم “الدولة الإسلامية” في العراق", [("isis", "تنظيم “الدولة الإسلامية")]),
     ("تنظيم  الدولة", [("isis", "تنظيم  الدولة")]),
     ("يحيى رسول", [("yahya_rasool", "يحيى رسول")]),
     ("يحيي رسول", [("yahya_rasool", "يحيي رسول")]),
@@ -188,17 +189,17 @@ US_OFFICIALS = [
     ("أمر أوباما وترامب وبايدن", [("obama", "أوباما"), ("trump", "وترامب"), ("biden", "وبايدن")]),
     ("صرح وزير الدفاع الأمريكي دونالد رامسفيلد", [("rumsfeld", "وزير الدفاع الأمريكي دونالد رامسفيلد")]),
     ("وقال الجنرال ديفيد بترايوس", [("petraeus", "ديفيد بترايوس")]),
-    ("زار ماتيس ثم إسبر بغداد", [("mattis", "ماتيس"), ("esper", "إسبر"), ("iraq", "بغداد")]),
+    ("زار ماتيس ثم إسبر بغداد", [("mattis", "ماتيس"), ("esper", "إسبر")]),  # بغداد: a place (PLACES_MOVED)
     ("قال وزير الخارجية الأمريكي مايك بومبيو", [("pompeo", "وزير الخارجية الأمريكي مايك بومبيو")]),
     ("وأكد كيري ثم بلينكن", [("kerry", "كيري"), ("blinken", "بلينكن")]),
     ("قالت السفيرة الأمريكية ألينا رومانوسكي", [("romanowski", "السفيرة الأمريكية ألينا رومانوسكي")]),
     ("استدعت الخارجية السفير الأميركي", [("us_embassy", "السفير الأميركي")]),
-    ("تعرضت السفارة الأمريكية في بغداد لهجوم", [("us_embassy", "السفارة الأمريكية"), ("iraq", "بغداد")]),
+    ("تعرضت السفارة الأمريكية في بغداد لهجوم", [("us_embassy", "السفارة الأمريكية")]),  # في بغداد: a place
     ("وبحسب سفارة الولايات المتحدة", [("us_embassy", "سفارة الولايات المتحدة")]),
     ("أصدر الحاكم المدني الأمريكي بول بريمر قرارًا", [("bremer", "الحاكم المدني الأمريكي بول بريمر")]),
     ("حلّت سلطة الائتلاف المؤقتة الجيش العراقي", [("cpa", "سلطة الائتلاف المؤقتة"), ("iraqi_forces", "الجيش العراقي")]),
     # negatives: the embassy of Iraq in Washington is not the US embassy; بوشهر is an Iranian port
-    ("سفارة العراق في واشنطن", [("iraq", "العراق"), ("us", "واشنطن")]),
+    ("سفارة العراق في واشنطن", [("iraq", "العراق")]),  # في واشنطن: a place
     ("ميناء بوشهر الإيراني", []),
     ("قال سفير أمريكي سابق", []),
 ]
@@ -240,7 +241,7 @@ GROUPS = [
     ("سقطت صواريخ على القاعدة الجوية", []),
     ("هاجمت الفصائل قاعدة عين الأسد", []),
     ("القاعدة العامة في القانون", []),
-    ("استهدفت القاعدة في العراق", [("iraq", "العراق")]),
+    ("استهدفت القاعدة في العراق", []),  # في العراق: a place
     ("كرّمت المدرسة الطلاب النجباء", []),
 ]
 
@@ -259,6 +260,29 @@ STATES_AND_BODIES = [
     ("شركة روسية وسفينة كويتية", []),
 ]
 
+
+# The place names above that are places, not actors (issue 12): with places=True they are found,
+# with role "place", and keep their offsets. Before the metonymy rule they counted as actors
+# (بغداد as iraq; it now belongs to iraq_gov, as a metonym of the Iraqi government).
+PLACES_MOVED = [
+    ("تنظيم “الدولة الإسلامية” في العراق", [("isis", "تنظيم “الدولة الإسلامية", "actor"), ("iraq", "العراق", "place")]),
+    ("زار ماتيس ثم إسبر بغداد", [("mattis", "ماتيس", "actor"), ("esper", "إسبر", "actor"), ("iraq_gov", "بغداد", "place")]),
+    ("تعرضت السفارة الأمريكية في بغداد لهجوم", [("us_embassy", "السفارة الأمريكية", "actor"), ("iraq_gov", "بغداد", "place")]),
+    ("سفارة العراق في واشنطن", [("iraq", "العراق", "actor"), ("us", "واشنطن", "place")]),
+    ("استهدفت القاعدة في العراق", [("iraq", "العراق", "place")]),
+]
+
+
+def found_with_roles(phrase: str) -> list[tuple[str, str, str]]:
+    mentions = find_actor_mentions(phrase, places=True)
+    for surface, start, end in zip(mentions["surface"], mentions["start"], mentions["end"]):
+        assert phrase[start:end] == surface
+    return list(zip(mentions["actor_id"], mentions["surface"], mentions["role"]))
+
+
+@pytest.mark.parametrize("phrase, expected", PLACES_MOVED)
+def test_places_are_found_with_role_place(phrase: str, expected: list) -> None:
+    assert found_with_roles(phrase) == expected
 
 
 @pytest.mark.parametrize("phrase, expected", CLITICS)
@@ -462,7 +486,8 @@ ARTICLES = pd.DataFrame({
 
 def test_corpus_mentions_sorted_with_article_id_first() -> None:
     mentions = find_actor_mentions_corpus(ARTICLES)
-    assert list(mentions.columns) == ["article_id", *actors.MENTION_COLUMNS]
+    assert list(mentions.columns) == actors.CORPUS_COLUMNS
+    assert list(find_actor_mentions_corpus(ARTICLES, sentence=True).columns) == [*actors.CORPUS_COLUMNS, "sentence"]
     assert mentions["article_id"].tolist() == ["001"] * 5 + ["002"] * 4
     assert mentions.groupby("article_id")["start"].apply(lambda s: s.is_monotonic_increasing).all()
 
@@ -496,7 +521,7 @@ def test_counts_per_outlet_include_words_of_all_its_articles() -> None:
 def test_articles_without_mentions_give_empty_tables() -> None:
     arts = pd.DataFrame({"article_id": ["a"], "outlet": ["X"], "n_words": [10], "text": ["لا شيء هنا"]})
     mentions = find_actor_mentions_corpus(arts)
-    assert mentions.empty and list(mentions.columns) == ["article_id", *actors.MENTION_COLUMNS]
+    assert mentions.empty and list(mentions.columns) == actors.CORPUS_COLUMNS
     assert actor_counts(mentions, arts, by="outlet", level="root").empty
     assert cooccurrence(mentions).empty
     assert actor_article_matrix(mentions, arts).empty
@@ -545,10 +570,22 @@ HEADLINE_ARTICLES = pd.DataFrame({
     "article_id": ["h1", "h2"],
     "n_words": [100, 50],
     "text": [
-        "قال العراق إن القوات الأمريكية باقية. وهاجم داعش الجيش العراقي في العراق.",
+        # "وهدد العراق" (a speaker) was "في العراق" before the place rule made that a place
+        "قال العراق إن القوات الأمريكية باقية. وهاجم داعش الجيش العراقي وهدد العراق.",
         "واستهدفت الفصائل المسلحة القوات الأمريكية وأعلنت واشنطن الرد.",
     ],
 })
+
+# The pairs notebook 04 quoted (they were HEADLINE_PAIRS in helpers.actors; the notebook now
+# passes its own).
+PAIRS = (
+    ("sentences with Iraq and the United States", "iraq", "us"),
+    ("sentences with Iraq and the US military", "iraq", "us_military"),
+    ("sentences with Iraq and ISIS", "iraq", "isis"),
+    ("sentences with the US military and the armed factions", "us_military", "armed_factions"),
+    ("sentences with the US military and ISIS", "us_military", "isis"),
+    ("sentences with the Iraqi forces and ISIS", "iraqi_forces", "isis"),
+)
 
 # One row per figure: its name and the value expected from HEADLINE_ARTICLES.
 HEADLINE_CASES = [
@@ -568,14 +605,15 @@ HEADLINE_CASES = [
 
 @pytest.mark.parametrize("figure, expected", HEADLINE_CASES)
 def test_headline_figures(figure: str, expected: int) -> None:
-    figures = actors.headline_figures(find_actor_mentions_corpus(HEADLINE_ARTICLES), HEADLINE_ARTICLES)
+    figures = actors.headline_figures(find_actor_mentions_corpus(HEADLINE_ARTICLES), HEADLINE_ARTICLES,
+                                      headline_pairs=PAIRS)
     assert figures[figure] == expected
 
 
 def test_headline_figures_take_the_given_pairs_and_list_every_figure() -> None:
     mentions = find_actor_mentions_corpus(HEADLINE_ARTICLES)
     pairs = pd.DataFrame({"actor_a": ["isis"], "actor_b": ["us_military"], "sentences": [7], "articles": [1]})
-    figures = actors.headline_figures(mentions, HEADLINE_ARTICLES, pairs)
+    figures = actors.headline_figures(mentions, HEADLINE_ARTICLES, pairs, headline_pairs=PAIRS)
     assert figures.name == "headline figures"
     assert list(figures.index) == [name for name, _ in HEADLINE_CASES]
     assert figures["sentences with the US military and ISIS"] == 7
@@ -704,7 +742,7 @@ def test_corpus_mentions_point_into_the_clean_text_and_its_sentences() -> None:
     from helpers import corpus
 
     loaded = corpus.load_corpus()
-    mentions = find_actor_mentions_corpus(loaded.articles)
+    mentions = find_actor_mentions_corpus(loaded.articles, sentence=True)
     texts = dict(zip(loaded.articles["article_id"], loaded.articles["text"]))
     assert all(texts[a][s:e] == surface for a, s, e, surface in
                zip(mentions["article_id"], mentions["start"], mentions["end"], mentions["surface"]))
