@@ -322,3 +322,17 @@ def test_date_from_html_reads_metadata_not_the_body():
 def test_canonical_url_ignores_relative_links():
     assert infer.canonical_url('<link rel="canonical" href="/ar/x">') is None
     assert infer.canonical_url('<meta property="og:url" content="https://sana.sy/?p=9">')[0] == "https://sana.sy/?p=9"
+
+
+def test_the_earlier_of_two_near_duplicates_is_kept_past_id_999(tmp_path):
+    folder = tmp_path / "corpus"
+    (folder / "raw").mkdir(parents=True)
+    text = body(1) * 3
+    (folder / "raw" / "999_a.txt").write_text(text, encoding="utf-8")
+    (folder / "raw" / "1000_b.txt").write_text(text + "\nسطر إضافي", encoding="utf-8")
+    header = ",".join(METADATA_COLUMNS)
+    (folder / "metadata.csv").write_text(f"{header}\n999,999_a.txt,,u,,u,u,unknown,unknown,e,,curated\n"
+                                         "1000,1000_b.txt,,u,,u,u,unknown,unknown,e,,curated\n", encoding="utf-8")
+    loaded = load_corpus(folder / "raw", folder / "metadata.csv")
+    assert loaded.articles["article_id"].tolist() == ["999"]
+    assert "near duplicate of article 999" in loaded.report.set_index("file").loc["1000_b.txt", "reason"]

@@ -330,9 +330,13 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
 
     # Order: files with metadata by article_id, then files without metadata by name; the first
     # of a group of duplicates is the one kept.
+    # Numeric ids in numeric order (999 before 1000: `make add` ids grow past three digits).
     def order(item: tuple[str, bytes | None, str]) -> tuple[int, str, str]:
         row = by_file.get(item[0])
-        return (0, row["article_id"], item[0]) if row else (1, "", item[0])
+        if row is None:
+            return (1, "", item[0])
+        article_id = row["article_id"]
+        return (0, article_id.zfill(24) if article_id.isdigit() else article_id, item[0])
 
     seen_hashes: dict[str, str] = {}
     index = DuplicateIndex(NEAR_DUPLICATE_JACCARD)
