@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from helpers import paths
-from helpers.text import normalize_for_matching
+from helpers.arabic.normalize import normalize_for_matching
 
 __all__ = ["InferredDate", "canonical_url", "date_from_dateline", "date_from_html", "date_from_url"]
 

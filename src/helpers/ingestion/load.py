@@ -41,11 +41,11 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
+from helpers.arabic.clauses import split_sentences
 from helpers.ingestion.decode import decode_article_bytes, html_to_text, looks_like_html
 from helpers.ingestion.duplicates import NEAR_DUPLICATE_JACCARD, SHINGLE_WORDS, DuplicateIndex, shingles_and_word_count
 from helpers.ingestion.furniture import FurnitureRule, clean_article, load_furniture_rules
 from helpers.ingestion.metadata import METADATA_COLUMNS, read_metadata
-from helpers.text import split_sentences
 
 __all__ = [
     "ARTICLE_COLUMNS",
