@@ -426,7 +426,7 @@ def add(sources: Sequence[str | os.PathLike[str]], corpus: str | os.PathLike[str
     if progress and len(entries) >= _PROGRESS_FROM:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(entries), unit="article", desc="importing", file=sys.stderr)
+        bar = tqdm(total=len(entries), unit="article", desc="importing", file=sys.stderr, mininterval=1.0)
     try:
         for entry in entries:
             items.append(entry.item)
