@@ -28,8 +28,8 @@ __all__ = ["arrow_table", "write_parquet", "read_parquet", "write_json", "read_j
            "files_key", "INT_COLUMNS", "BOOL_COLUMNS"]
 
 #: Columns typed int64 / bool even when a partition has no rows (so every partition of a table
-#: has the same schema and DuckDB reads them as one table). Other columns of an empty frame are
-#: strings; a non-empty frame's types come from its dtypes.
+#: has the same schema and DuckDB reads them as one table). Other columns without any value are
+#: strings; the types of the others come from their dtypes.
 INT_COLUMNS = frozenset({"start", "end", "source_start", "source_end", "sentence_id", "value", "value_high",
                          "line_no", "n_words", "n_sentences", "n_bytes"})
 BOOL_COLUMNS = frozenset({"anonymous", "is_us_troop_level"})
@@ -40,6 +40,8 @@ def _arrow_type(name: str, series: pd.Series) -> pa.DataType:
         return pa.bool_()
     if name in INT_COLUMNS or pd.api.types.is_integer_dtype(series.dtype):
         return pa.int64()
+    if series.isna().all():  # no values (an empty partition, all files rejected): a string column
+        return pa.string()
     if pd.api.types.is_float_dtype(series.dtype):
         return pa.float64()
     return pa.string()
