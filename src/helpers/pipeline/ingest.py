@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +27,7 @@ import numpy as np
 from helpers import corpus as _corpus
 from helpers.text import clean_article, load_furniture_rules, split_sentences
 
-__all__ = ["IngestResult", "ingest_file", "DuplicateIndex", "ARTICLE_FIELDS"]
+__all__ = ["IngestResult", "ingest_file", "DuplicateIndex", "lsh_keys", "ARTICLE_FIELDS"]
 
 #: Article columns the ingest stage produces (metadata columns first, then the derived ones).
 ARTICLE_FIELDS = [*_corpus.METADATA_COLUMNS, "title", "text", "source_line", "n_words", "n_sentences"]
@@ -102,15 +103,36 @@ def ingest_file(name: str, data: bytes, meta: dict[str, str] | None) -> IngestRe
     return IngestResult(article, sentences, report, audit)
 
 
+def lsh_keys(text: str) -> list[int]:
+    """The MinHash band keys of ``text`` (word 5-grams of the normalised text), as 63-bit ints:
+    texts sharing a key are near-duplicate candidates. Computed per file in the workers, so the
+    duplicate pass in the driver only compares keys.
+
+    Example:
+        >>> a = lsh_keys("قالت وزارة الدفاع الأمريكية إن القوات ستبقى في العراق حتى نهاية العام")
+        >>> len(a) > 0 and a == lsh_keys("قالت وزارة الدفاع الأمريكية إن القوات ستبقى في العراق حتى نهاية العام")
+        True
+    """
+    shingles = _corpus.word_shingles(text)
+    if not len(shingles):
+        return []
+    return [int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") >> 1
+            for key in _corpus._band_keys(shingles)]
+
+
 class DuplicateIndex:
     """Near-duplicate detection over texts added in order (the first of a group is kept).
 
     ``add(label, text)`` returns ``("unique", "")`` and keeps the text's LSH keys, or
     ``("near", "<label kept> (Jaccard J)")`` when a kept text has word 5-gram Jaccard >= 0.9
-    (:data:`helpers.corpus.NEAR_DUPLICATE_JACCARD`). Candidates come from MinHash band keys and
-    are checked exactly. The index holds no text: a candidate's text is fetched again through
-    ``fetch_text(label)`` (the pipeline reads it back from its partition), so memory is a few
-    bytes per key, not the corpus. Without ``fetch_text`` kept texts are held in memory.
+    (:data:`helpers.corpus.NEAR_DUPLICATE_JACCARD`). Candidates come from MinHash band keys
+    (:func:`lsh_keys`, which may be passed precomputed as ``keys``) and are checked exactly.
+    A candidate must share :attr:`MIN_SHARED_BANDS` bands. Buckets are capped at
+    :attr:`BUCKET_CAP` texts, so a band shared by many unrelated texts
+    (a boilerplate sentence) costs no more than that: the work stays linear in the corpus.
+    The index holds no text: a candidate's shingle set is kept in a bounded cache and otherwise
+    computed again from ``fetch_text(label)`` (the pipeline reads it back from its partition).
+    Without ``fetch_text`` kept texts are held in memory.
 
     Example:
         >>> index = DuplicateIndex()
@@ -119,29 +141,65 @@ class DuplicateIndex:
         (('unique', ''), 'near')
     """
 
+    BUCKET_CAP = 20
+    #: Candidates must share this many of the 16 bands (texts with fewer keys: all of theirs).
+    #: Two texts with Jaccard 0.9 share at least 2 bands with probability 1 - 1e-6, two
+    #: unrelated texts that share one boilerplate sentence rarely do, so few exact checks run.
+    MIN_SHARED_BANDS = 2
+    SET_CACHE = 50_000
+
     def __init__(self, fetch_text: Callable[[str], str] | None = None,
                  threshold: float = _corpus.NEAR_DUPLICATE_JACCARD) -> None:
         self.threshold = threshold
         self._fetch = fetch_text
         self._texts: dict[str, str] = {}
-        self._buckets: dict[bytes, list[int]] = {}
+        self._first: dict[int, int] = {}  # key -> the first kept text with it (most keys have one)
+        self._more: dict[int, list[int]] = {}  # key -> later kept texts with it (capped)
         self._labels: list[str] = []
+        self._sets: OrderedDict[int, np.ndarray] = OrderedDict()
 
-    def _shingles_of(self, label: str) -> np.ndarray:
-        text = self._fetch(label) if self._fetch is not None else self._texts[label]
-        return np.unique(_corpus.word_shingles(text))
+    def _set_of(self, number: int) -> np.ndarray:
+        found = self._sets.get(number)
+        if found is None:
+            label = self._labels[number]
+            text = self._fetch(label) if self._fetch is not None else self._texts[label]
+            found = np.unique(_corpus.word_shingles(text))
+            self._remember(number, found)
+        else:
+            self._sets.move_to_end(number)
+        return found
 
-    def add(self, label: str, text: str) -> tuple[str, str]:
-        shingles = _corpus.word_shingles(text)
-        if not len(shingles):
+    def _remember(self, number: int, shingles: np.ndarray) -> None:
+        self._sets[number] = shingles
+        while len(self._sets) > self.SET_CACHE:
+            self._sets.popitem(last=False)
+
+    def add(self, label: str, text: str | None = None, keys: list[int] | None = None) -> tuple[str, str]:
+        """Check ``label`` against the kept texts; keep it if it is no near duplicate. ``text`` may
+        be None when ``keys`` are given and ``fetch_text`` can find it (read only for candidates)."""
+        if keys is None:
+            if text is None:
+                raise ValueError(f"{label}: give the text or its lsh_keys")
+            keys = lsh_keys(text)
+        if not keys:
             return "unique", ""
-        keys = _corpus._band_keys(shingles)
-        candidates = sorted({c for key in keys for c in self._buckets.get(key, ())})
+        shared: dict[int, int] = {}
+        for key in keys:
+            first = self._first.get(key)
+            if first is not None:
+                shared[first] = shared.get(first, 0) + 1
+                for later in self._more.get(key, ()):
+                    shared[later] = shared.get(later, 0) + 1
+        needed = min(self.MIN_SHARED_BANDS, len(keys))
+        candidates = {number for number, count in shared.items() if count >= needed}
         best: tuple[int, float] | None = None
+        unique: np.ndarray | None = None
         if candidates:
-            unique = np.unique(shingles)
-            for candidate in candidates:
-                other = self._shingles_of(self._labels[candidate])
+            if text is None:
+                text = self._fetch(label) if self._fetch is not None else ""
+            unique = np.unique(_corpus.word_shingles(text))
+            for candidate in sorted(candidates):
+                other = self._set_of(candidate)
                 small, large = sorted((len(unique), len(other)))
                 if small < self.threshold * large:
                     continue
@@ -154,9 +212,16 @@ class DuplicateIndex:
         number = len(self._labels)
         self._labels.append(label)
         if self._fetch is None:
-            self._texts[label] = text
+            self._texts[label] = text or ""
+        if unique is not None:
+            self._remember(number, unique)
         for key in keys:
-            self._buckets.setdefault(key, []).append(number)
+            if key not in self._first:
+                self._first[key] = number
+            else:
+                more = self._more.setdefault(key, [])
+                if len(more) < self.BUCKET_CAP - 1:
+                    more.append(number)
         return "unique", ""
 
 

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from helpers import corpus as _corpus
 from helpers import paths
@@ -266,18 +267,19 @@ def _compute(tasks: list[Any], workers: int | None, scheduler: str | None) -> li
 # The run
 
 
-class _TextCache:
-    """Texts of the ingested files, one partition's worth at a time (LRU of ``size`` partitions)."""
+class _ColumnCache:
+    """One column of the ingest cache by file name, one partition's worth at a time (LRU)."""
 
-    def __init__(self, cache_dir: Path, partition_of: dict[str, int], size: int = 2) -> None:
-        self.cache_dir, self.partition_of, self.size = cache_dir, partition_of, size
-        self.loaded: OrderedDict[int, dict[str, str]] = OrderedDict()
+    def __init__(self, cache_dir: Path, partition_of: dict[str, int], column: str, size: int = 2) -> None:
+        self.cache_dir, self.partition_of, self.column, self.size = cache_dir, partition_of, column, size
+        self.loaded: OrderedDict[int, dict[str, Any]] = OrderedDict()
 
-    def text(self, name: str) -> str:
+    def get(self, name: str) -> Any:
         partition = self.partition_of[name]
         if partition not in self.loaded:
-            frame = read_parquet(self.cache_dir / part_name(partition) / "files.parquet", columns=["file", "text"])
-            self.loaded[partition] = dict(zip(frame["file"], frame["text"]))
+            table = pq.read_table(self.cache_dir / part_name(partition) / "files.parquet",
+                                  columns=["file", self.column])
+            self.loaded[partition] = dict(zip(table.column("file").to_pylist(), table.column(self.column).to_pylist()))
             while len(self.loaded) > self.size:
                 self.loaded.popitem(last=False)
         self.loaded.move_to_end(partition)
@@ -350,14 +352,15 @@ def run_pipeline(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
     ingested = pd.concat(reports, ignore_index=True) if reports else pd.DataFrame(columns=REPORT_FIELDS)
     by_name = {name: row for name, _, row in scan.candidates}
     sha_of = {name: digest for name, digest, _ in scan.candidates}
-    texts = _TextCache(cache, assignment)
-    index = DuplicateIndex(fetch_text=lambda label: texts.text(label))
+    texts = _ColumnCache(cache, assignment, "text")
+    keys = _ColumnCache(cache, assignment, "lsh_keys")
+    index = DuplicateIndex(fetch_text=texts.get)
     status = dict(zip(ingested["file"], ingested["status"]))
     reason = dict(zip(ingested["file"], ingested["reason"]))
     for name, _, row in scan.candidates:  # load order
         if status.get(name) != "ingested":
             continue
-        verdict, kept = index.add(name, texts.text(name))
+        verdict, kept = index.add(name, keys=keys.get(name) or [])
         if verdict == "near":
             kept_name = kept.rpartition(" (Jaccard ")[0]
             status[name] = "duplicate"
@@ -381,6 +384,7 @@ def run_pipeline(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
         if status.get(name) == "ingested":
             kept_by_partition[assignment[name]].append(name)
     texts.loaded.clear()
+    keys.loaded.clear()
     summary.seconds["duplicates"] = time.perf_counter() - clock
 
     # Analyse

@@ -33,9 +33,13 @@ __all__ = ["arrow_table", "write_parquet", "read_parquet", "write_json", "read_j
 INT_COLUMNS = frozenset({"start", "end", "source_start", "source_end", "sentence_id", "value", "value_high",
                          "line_no", "n_words", "n_sentences", "n_bytes"})
 BOOL_COLUMNS = frozenset({"anonymous", "is_us_troop_level"})
+#: Columns holding a list of int64 per row (the LSH keys of the ingest cache).
+INT_LIST_COLUMNS = frozenset({"lsh_keys"})
 
 
 def _arrow_type(name: str, series: pd.Series) -> pa.DataType:
+    if name in INT_LIST_COLUMNS:
+        return pa.list_(pa.int64())
     if name in BOOL_COLUMNS or pd.api.types.is_bool_dtype(series.dtype):
         return pa.bool_()
     if name in INT_COLUMNS or pd.api.types.is_integer_dtype(series.dtype):
@@ -57,6 +61,8 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table:
             values = [None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else str(v)
                       for v in series.tolist()]
             arrays.append(pa.array(values, type=pa.string()))
+        elif name in INT_LIST_COLUMNS:
+            arrays.append(pa.array([None if not isinstance(v, list) else v for v in series.tolist()], type=kind))
         elif kind == pa.int64() and pd.api.types.is_float_dtype(series.dtype):
             arrays.append(pa.array(series.astype("Int64"), type=pa.int64(), from_pandas=True))
         else:

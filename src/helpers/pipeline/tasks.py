@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.pipeline.ingest import ARTICLE_FIELDS, ingest_file
+from helpers.pipeline.ingest import ARTICLE_FIELDS, ingest_file, lsh_keys
 from helpers.pipeline.storage import read_parquet, write_json, write_parquet
 
 __all__ = ["ingest_partition", "analyse_partition", "MENTION_TABLES", "ARTICLE_TABLE_COLUMNS",
@@ -64,13 +64,15 @@ def ingest_partition(partition: int, raw_dir: str, members: list[tuple[str, dict
             result = ingest_file(name, data, meta)
             row = dict(result.report)
             row.update(result.article or {})
+            if result.article is not None:
+                row["lsh_keys"] = lsh_keys(result.article["text"])
             files.append(row)
             sentences.extend(result.sentences)
             audit.extend(result.audit)
     finally:
         if collecting:
             gc.enable()
-    columns = list(dict.fromkeys([*REPORT_FIELDS, *ARTICLE_FIELDS]))
+    columns = list(dict.fromkeys([*REPORT_FIELDS, *ARTICLE_FIELDS, "lsh_keys"]))
     target = Path(cache_dir) / part_name(partition)
     write_parquet(pd.DataFrame(files, columns=columns), target / "files.parquet")
     write_parquet(pd.DataFrame(sentences, columns=["article_id", "sentence_id", "start", "end"]),
