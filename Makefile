@@ -2,6 +2,8 @@
 # environment the first time, and skips that when nothing changed since.
 #
 #   make reproduce   execute every notebook in place; regenerates figures/ and corpus/processed/
+#   make reproduce CORPUS=DIR OUT=DIR   run the notebooks on a corpus kept elsewhere; outputs under OUT
+#   make add SRC="PATH ..."   import articles (files, folders, CSV/JSONL/Parquet) into corpus/ (or CORPUS=DIR)
 #   make test        unit tests, bad-input tests, notebooks under nbval (strict), figure regression
 #   make lab         JupyterLab on notebooks/
 #   make bench       throughput and memory benchmarks (not part of the tests)
@@ -12,6 +14,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
+PY_OK  := import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)
+
+# A .venv made by an interpreter older than 3.11 (or one that no longer runs) is rebuilt.
+ifneq ($(wildcard $(VENV)),)
+ifneq ($(shell $(BIN)/python -c '$(PY_OK)' >/dev/null 2>&1 && echo ok),ok)
+$(info .venv was not made by a working Python >= 3.11: removing it, it will be rebuilt)
+$(shell rm -rf $(VENV))
+endif
+endif
 
 # Same font, hash seed and source date everywhere, so figures and outputs are identical on
 # every machine (a nicer installed Arabic font is still used when you explore in `make lab`).
@@ -19,18 +30,24 @@ REPRO_ENV := HELPERS_ARABIC_FONT="DejaVu Sans" PYTHONHASHSEED=0 SOURCE_DATE_EPOC
 
 NBVAL_ARGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: install reproduce test lab bench lock clean
+.PHONY: install reproduce add test lab bench lock clean
 
 install: $(STAMP)
 
 $(STAMP): requirements/lock.txt pyproject.toml
+	@$(PYTHON) -c '$(PY_OK)' 2>/dev/null || { echo "Python >= 3.11 is needed, but $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing)."; \
+		echo "Install Python 3.11 or newer and run e.g. make $(MAKECMDGOALS) PYTHON=python3.11"; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/lock.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 reproduce: $(STAMP)
-	$(REPRO_ENV) $(BIN)/python -m helpers.reproduce
+	$(REPRO_ENV) $(BIN)/python -m helpers.reproduce $(if $(CORPUS),--corpus "$(CORPUS)") $(if $(OUT),--out "$(OUT)")
+
+add: $(STAMP)
+	@test -n "$(SRC)" || { echo 'usage: make add SRC="PATH ..." [CORPUS=DIR]'; exit 2; }
+	$(BIN)/python -m helpers.corpus add $(SRC) $(if $(CORPUS),--corpus "$(CORPUS)")
 
 test: $(STAMP)
 	$(REPRO_ENV) $(BIN)/python -m pytest tests src/helpers notebooks --doctest-modules $(NBVAL_ARGS) -p no:cacheprovider

@@ -115,10 +115,29 @@ def test_every_figure_is_regenerated_and_matches(regenerated, notebooks_run):
         f"figures produced by the notebooks {produced} differ from figures/ {committed}; "
         "run `make reproduce` and commit figures/"
     )
+    differing = []
     for name in committed:
-        diff = compare_images(str(ROOT / "figures" / name), str(regenerated / "figures" / name),
-                              tol=FIGURE_TOLERANCE)
-        assert diff is None, f"figures/{name} no longer matches what its notebook draws: {diff}"
+        try:  # compare_images raises (e.g. "Image sizes do not match") instead of returning a diff
+            diff = compare_images(str(ROOT / "figures" / name), str(regenerated / "figures" / name),
+                                  tol=FIGURE_TOLERANCE)
+        except Exception as error:
+            diff = " ".join(str(error).split())
+        if diff is not None:
+            differing.append(figure_difference_message(name, diff))
+    assert not differing, "\n".join(differing)
+
+
+def figure_difference_message(name: str, diff: str) -> str:
+    """What a reader must do when a committed figure differs from what its notebook draws now.
+
+    Example:
+        >>> figure_difference_message("01_corpus_timeline.png", "Image sizes do not match")[:57]
+        'figures/01_corpus_timeline.png (notebook 01) differs from'
+    """
+    notebook = next((nb.name for nb in NOTEBOOKS if nb.name[:2] == name[:2]), f"notebook {name[:2]}")
+    return (f"figures/{name} (notebook {name[:2]}) differs from what {notebook} draws now: {diff[:300]}. "
+            "If the change is intended (new articles, a changed helper), run `make reproduce` and commit "
+            "figures/; otherwise find what changed the figure.")
 
 
 @pytest.mark.after_notebooks
