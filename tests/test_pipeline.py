@@ -68,8 +68,8 @@ def own_row(article_id: str, outlet: str = "unknown", published: str = "2021-05-
 
 
 def seed_corpus(folder: Path) -> Path:
-    """Repository articles plus: a byte copy (exact duplicate), a near copy, a cp1256 file, a file
-    without metadata, an empty file and a hidden file."""
+    """Repository articles plus: a byte copy, a near copy, the same text with a BOM, a cp1256 file,
+    a file without metadata, an empty file and a hidden file."""
     seeds = _seed_rows()
     items: list[tuple[dict[str, str] | None, str, bytes]] = [(row, row["file"], data) for row, data in seeds]
     items.append((own_row("900"), "900_own.txt", OWN_TEXTS[0].encode("utf-8")))
@@ -79,6 +79,8 @@ def seed_corpus(folder: Path) -> Path:
     items.append((None, "zz_no_metadata.txt", OWN_TEXTS[2].encode("utf-8")))
     items.append((own_row("904"), "904_empty.txt", b"  \n"))
     items.append((None, ".hidden.txt", b"x"))
+    items.append((own_row("905"), "905_own.txt", OWN_TEXTS[3].encode("utf-8")))
+    items.append((own_row("906"), "906_bom.txt", b"\xef\xbb\xbf" + OWN_TEXTS[3].encode("utf-8")))  # same clean text
     return make_corpus(folder, items)
 
 
@@ -105,6 +107,8 @@ def test_same_rows_as_single_process_helpers(seeded: tuple[Path, Path]) -> None:
     assert _sorted_rows(report, list(reference.report.columns)) == _sorted_rows(reference.report,
                                                                                 list(reference.report.columns))
     assert set(report["status"]) >= {"ingested", "duplicate", "needs-metadata", "rejected"}
+    reasons = " ".join(report.loc[report["status"].eq("duplicate"), "reason"])
+    assert "same bytes" in reasons and "the same clean text" in reasons and "Jaccard 0." in reasons
 
     articles = results.table("articles").df()
     columns = [c for c in reference.articles.columns if c != "text"]

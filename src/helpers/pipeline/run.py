@@ -40,10 +40,11 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from helpers import corpus as _corpus
 from helpers import paths
+from helpers.ingestion.load import is_inside_folder, is_unsafe_file_name
+from helpers.ingestion.metadata import METADATA_COLUMNS, read_metadata
 from helpers.pipeline import aggregates
-from helpers.pipeline.ingest import DuplicateIndex, near_duplicate_reason
+from helpers.pipeline.ingest import DuplicateIndex, IngestResult, duplicate_result
 from helpers.pipeline.storage import (
     content_key,
     files_key,
@@ -136,8 +137,8 @@ def _scan(raw: Path, metadata: Path) -> _Scan:
                                 "article per file and metadata.csv")
     if not metadata.is_file():
         raise FileNotFoundError(f"metadata file {metadata} does not exist: create it with the columns "
-                                f"{_corpus.METADATA_COLUMNS} (one row per article)")
-    rows = _corpus.read_metadata(metadata.read_bytes(), str(metadata))
+                                f"{METADATA_COLUMNS} (one row per article)")
+    rows = read_metadata(metadata.read_bytes(), str(metadata))
     by_file = {row["file"]: row for row in rows}
     root = raw.resolve()
     report: list[dict[str, Any]] = []
@@ -153,7 +154,7 @@ def _scan(raw: Path, metadata: Path) -> _Scan:
         found = sorted(listing, key=lambda e: e.name)
     for entry in found:
         present.add(entry.name)
-        if entry.is_symlink() and not _corpus._is_inside(Path(entry.path), root):
+        if entry.is_symlink() and not is_inside_folder(Path(entry.path), root):
             entries.append((entry.name, None, "symlink pointing outside the raw folder: never read; copy the "
                                               "article into the folder instead", 0))
         elif entry.is_dir():
@@ -165,7 +166,7 @@ def _scan(raw: Path, metadata: Path) -> _Scan:
             entries.append((entry.name, file_sha, "", size))
     for row in rows:
         where = f"metadata.csv row {row['_row_no']}"
-        if _corpus._unsafe_file_name(row["file"]):
+        if is_unsafe_file_name(row["file"]):
             add(row["file"], row, "rejected", f"{where}: file {row['file']!r} is not a plain file name inside the "
                 "raw folder; never read. Use the bare file name of a file in corpus/raw")
         elif row["file"] not in present:
@@ -351,24 +352,20 @@ def run_pipeline(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
         reports.append(read_parquet(cache / part_name(partition) / "files.parquet", columns=REPORT_FIELDS))
     ingested = pd.concat(reports, ignore_index=True) if reports else pd.DataFrame(columns=REPORT_FIELDS)
     by_name = {name: row for name, _, row in scan.candidates}
-    sha_of = {name: digest for name, digest, _ in scan.candidates}
     texts = _ColumnCache(cache, assignment, "text")
     keys = _ColumnCache(cache, assignment, "lsh_keys")
-    index = DuplicateIndex(fetch_text=texts.get)
+    text_shas = _ColumnCache(cache, assignment, "text_sha")
+    index = DuplicateIndex(fetch_text=lambda label: texts.get(label))
     status = dict(zip(ingested["file"], ingested["status"]))
     reason = dict(zip(ingested["file"], ingested["reason"]))
-    for name, _, row in scan.candidates:  # load order
-        if status.get(name) != "ingested":
+    for name, _, _ in scan.candidates:  # load order
+        if status.get(name) not in ("ingested", "needs-metadata"):
             continue
-        verdict, kept = index.add(name, keys=keys.get(name) or [])
-        if verdict == "near":
-            kept_name = kept.rpartition(" (Jaccard ")[0]
-            status[name] = "duplicate"
-            reason[name] = near_duplicate_reason(kept.replace(kept_name, _label(kept_name, by_name[kept_name]), 1))
-        elif row is None:
-            status[name] = "needs-metadata"
-            reason[name] = ("no row in metadata.csv: add one (article_id, file, sha256, outlet, published, "
-                            f"date_precision, evidence); sha256 {sha_of[name]}")
+        verdict, twin = index.add(name, text_shas.get(name), keys.get(name) or [])
+        if twin is not None:
+            result = duplicate_result(IngestResult(None, {"status": status[name], "reason": reason[name]}),
+                                      verdict, _label(twin, by_name[twin]), index.last_jaccard)
+            status[name], reason[name] = "duplicate", str(result.report["reason"])
     ingested["status"] = ingested["file"].map(status)
     ingested["reason"] = ingested["file"].map(reason)
     report = pd.concat([ingested, pd.DataFrame(scan.report, columns=REPORT_FIELDS)], ignore_index=True)
@@ -383,8 +380,8 @@ def run_pipeline(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
     for name, _, _ in scan.candidates:
         if status.get(name) == "ingested":
             kept_by_partition[assignment[name]].append(name)
-    texts.loaded.clear()
-    keys.loaded.clear()
+    for column_cache in (texts, keys, text_shas):
+        column_cache.loaded.clear()
     summary.seconds["duplicates"] = time.perf_counter() - clock
 
     # Analyse

@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers.pipeline.ingest import ARTICLE_FIELDS, ingest_file, lsh_keys
+from helpers.pipeline.ingest import ARTICLE_FIELDS, ingest_file, lsh_keys, text_sha256
 from helpers.pipeline.storage import read_parquet, write_json, write_parquet
 
 __all__ = ["ingest_partition", "analyse_partition", "MENTION_TABLES", "ARTICLE_TABLE_COLUMNS",
@@ -53,7 +53,9 @@ def ingest_partition(partition: int, raw_dir: str, members: list[tuple[str, dict
                      key: str, cache_dir: str) -> dict[str, Any]:
     """Ingest the files ``members`` (name, metadata row or None) of ``raw_dir`` into the cache."""
     started = time.perf_counter()
-    files, sentences, audit = [], [], []
+    files: list[dict[str, Any]] = []
+    sentences: list[dict[str, Any]] = []
+    audit: list[dict[str, Any]] = []
     size = 0
     collecting = gc.isenabled()
     gc.disable()  # many small objects that all stay alive until written: nothing for the collector
@@ -62,17 +64,20 @@ def ingest_partition(partition: int, raw_dir: str, members: list[tuple[str, dict
             data = (Path(raw_dir) / name).read_bytes()
             size += len(data)
             result = ingest_file(name, data, meta)
-            row = dict(result.report)
+            row: dict[str, Any] = dict(result.report)
             row.update(result.article or {})
+            if result.text is not None:  # ingested or needs-metadata: the duplicate pass compares it
+                row.update(text=result.text, text_sha=text_sha256(result.text), lsh_keys=lsh_keys(result.text))
             if result.article is not None:
-                row["lsh_keys"] = lsh_keys(result.article["text"])
+                article_id = result.article["article_id"]
+                sentences.extend({"article_id": article_id, "sentence_id": i, "start": start, "end": end}
+                                 for i, (start, end) in enumerate(result.spans))
             files.append(row)
-            sentences.extend(result.sentences)
             audit.extend(result.audit)
     finally:
         if collecting:
             gc.enable()
-    columns = list(dict.fromkeys([*REPORT_FIELDS, *ARTICLE_FIELDS, "lsh_keys"]))
+    columns = list(dict.fromkeys([*REPORT_FIELDS, *ARTICLE_FIELDS, "text_sha", "lsh_keys"]))
     target = Path(cache_dir) / part_name(partition)
     write_parquet(pd.DataFrame(files, columns=columns), target / "files.parquet")
     write_parquet(pd.DataFrame(sentences, columns=["article_id", "sentence_id", "start", "end"]),
