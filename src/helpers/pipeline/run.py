@@ -102,9 +102,16 @@ class RunSummary:
 # Versions (parts of every key)
 
 
+#: Modules that do not change the pipeline's tables (display only): not part of the code version.
+_DISPLAY_ONLY = {"presentation", "figures.py", "rtl.py", "kwic.py", "reproduce.py"}
+
+
 def code_version() -> str:
-    """sha256 over the helpers package's Python files: a rule change reprocesses every partition."""
-    return files_key(Path(__file__).resolve().parents[1].rglob("*.py"))
+    """sha256 over the helpers package's Python files (display-only modules aside): a change to
+    a rule reprocesses every partition; a change to a plot does not."""
+    package = Path(__file__).resolve().parents[1]
+    return files_key(p for p in package.rglob("*.py")
+                     if not _DISPLAY_ONLY & set(p.relative_to(package).parts))
 
 
 def lexicon_version() -> str:

@@ -58,9 +58,13 @@ def arrow_table(frame: pd.DataFrame) -> pa.Table:
         series = frame[name]
         kind = _arrow_type(str(name), series)
         if kind == pa.string():
-            values = [None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else str(v)
-                      for v in series.tolist()]
-            arrays.append(pa.array(values, type=pa.string()))
+            try:
+                arrays.append(pa.array(series.to_numpy(dtype=object, na_value=None), type=pa.string(),
+                                       from_pandas=True))
+            except (pa.ArrowInvalid, pa.ArrowTypeError):  # values that are not strings: their str()
+                values = [None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else str(v)
+                          for v in series.tolist()]
+                arrays.append(pa.array(values, type=pa.string()))
         elif name in INT_LIST_COLUMNS:
             arrays.append(pa.array([None if not isinstance(v, list) else v for v in series.tolist()], type=kind))
         elif kind == pa.int64() and pd.api.types.is_float_dtype(series.dtype):

@@ -111,12 +111,18 @@ def with_sentence_ids(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.Dat
     """
     frame = mentions.drop(columns=[c for c in ("sentence",) if c in mentions.columns])
     if "sentence_id" not in frame.columns:
+        frame = frame.reset_index(drop=True)
         ids = np.zeros(len(frame), dtype=np.int64)
-        if len(frame):
-            starts = sentences.groupby("article_id", sort=False)["start"].agg(list).to_dict()
-            for i, (article_id, start) in enumerate(zip(frame["article_id"], frame["start"])):
-                spans = starts.get(article_id) or [0]
-                ids[i] = max(int(np.searchsorted(spans, start, side="right")) - 1, 0)
+        if len(frame) and len(sentences):
+            left = pd.DataFrame({"article_id": frame["article_id"].astype(str).to_numpy(),
+                                 "start": frame["start"].astype("int64").to_numpy(),
+                                 "row": np.arange(len(frame))}).sort_values("start", kind="stable")
+            right = pd.DataFrame({"article_id": sentences["article_id"].astype(str).to_numpy(),
+                                  "start": sentences["start"].astype("int64").to_numpy(),
+                                  "sentence_id": sentences["sentence_id"].astype("int64").to_numpy()}
+                                 ).sort_values("start", kind="stable")
+            found = pd.merge_asof(left, right, on="start", by="article_id", direction="backward")
+            ids[found["row"].to_numpy()] = found["sentence_id"].fillna(0).astype("int64").to_numpy()
         frame.insert(1, "sentence_id", ids)
     return frame.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
