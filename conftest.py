@@ -24,6 +24,10 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "after_notebooks: runs after the notebooks and compares their regenerated outputs"
     )
+    # Tests run on the repository's corpus whatever the caller's shell has set (make reproduce
+    # CORPUS=... or a notebook's paths.configure() set these for their own processes only).
+    for variable in ("HELPERS_CORPUS_DIR", "HELPERS_OUT_DIR", "HELPERS_RESULTS_DIR", "HELPERS_WRITE_OUTPUTS"):
+        os.environ.pop(variable, None)
     scratch = Path(tempfile.mkdtemp(prefix="helpers-regenerated-"))
     (scratch / "figures").mkdir()
     (scratch / "processed").mkdir()

@@ -9,6 +9,8 @@ traced memory for:
   every article of the benchmark corpus (digits, Arabic separators and invisible controls aside:
   CAMeL's chain does not fold those);
 - ``text.clean_article`` (and, for information, ``normalize_with_offsets`` and ``split_sentences``);
+- ``ingestion.load.ingest_file`` (the pure per-file step: decode, clean, sentences, shingles)
+  and ``ingestion.duplicates.DuplicateIndex.add`` after it, in CPU seconds of one core;
 - the whole ``corpus.load_corpus`` on a temporary raw folder holding the repeated corpus as
   files, with a generated metadata.csv, in two set-ups: every copy made a distinct article (a
   per-copy token inserted every few words of each paragraph, so everything is cleaned,
@@ -40,6 +42,8 @@ from common import MB, Measurement, corpus_megabytes, measure_per_article, repea
 
 from helpers import corpus, text
 from helpers.ingestion import load as ingestion_load
+from helpers.ingestion.duplicates import DuplicateIndex
+from helpers.ingestion.load import ingest_file
 
 NORMALIZE_TARGET_RATIO = 10.0
 LOAD_CORPUS_TARGET_MB_S = 25.0  # issue 11: ingest >= 25 MB/s on one core
@@ -183,6 +187,24 @@ def main(argv: list[str] | None = None) -> int:
     print(measure_per_article("text.split_sentences", text.split_sentences, texts).line(), flush=True)
 
     distinct = [make_distinct(article, number) for number, article in enumerate(texts)]
+    # the pure per-file step the pipeline maps over partitions, and the duplicate index after it
+    rules = text.load_furniture_rules()
+    row = {"article_id": "000", "file": "a.txt", "sha256": ""}
+    encoded = [article.encode("utf-8") for article in distinct]
+    started = time.process_time()
+    results = [ingest_file("a.txt", data, row, rules) for data in encoded]
+    seconds = time.process_time() - started
+    size = sum(len(data) for data in encoded) / MB
+    print(f"{'ingestion.load.ingest_file':<40} {size:6.1f} MB {seconds:8.2f} s {size / seconds:10.1f} MB/s "
+          "(CPU time, one core)", flush=True)
+    index = DuplicateIndex()
+    started = time.process_time()
+    for number, result in enumerate(results):
+        index.add(str(number), result.text or "", result.shingles)
+    seconds = time.process_time() - started
+    print(f"{'ingestion.duplicates.DuplicateIndex.add':<40} {size:6.1f} MB {seconds:8.2f} s {size / seconds:10.1f} MB/s "
+          f"(CPU time; {len(index)} kept)", flush=True)
+    del results, encoded
     measured, result = measure_load_corpus("corpus.load_corpus (distinct articles)", distinct, track_memory=True,
                                            repeat=args.repeat)
     print(measured.line(), f"({len(result.articles)} ingested)", flush=True)

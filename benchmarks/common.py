@@ -159,3 +159,42 @@ def write_generated_corpus(folder: str | Path, n_articles: int, *, n_outlets: in
                 "date_precision": "day", "evidence": "generated for the benchmark",
             })
     return total / MB
+
+
+def clean_seed_sentences() -> list[str]:
+    """The sentences of the cleaned seed articles (the clean text every analysis reads)."""
+    from helpers.text import clean_article, split_sentences
+
+    sentences = []
+    for raw in seed_texts():
+        text = clean_article(raw).text
+        sentences.extend(text[s:e] for s, e in split_sentences(text))
+    return sentences
+
+
+def generated_articles(min_mb: float, *, seed: int = 20260101, sentences: list[str] | None = None,
+                       words: tuple[int, int] = (150, 900)) -> list[str]:
+    """Distinct articles generated from the clean seed sentences (shuffled, fixed seed) until the
+    total is at least ``min_mb`` MB: each article takes random sentences, paragraph breaks
+    between some, until it has between ``words[0]`` and ``words[1]`` words. Unlike
+    :func:`repeated_seed_corpus`, no two articles are the same text, so per-text caches do not
+    flatter the figures."""
+    import random
+
+    pool = sentences if sentences is not None else clean_seed_sentences()
+    rng = random.Random(seed)
+    articles: list[str] = []
+    total = 0
+    while total < min_mb * MB:
+        target = rng.randint(*words)
+        parts: list[str] = []
+        n = 0
+        while n < target:
+            sentence = rng.choice(pool)
+            parts.append(sentence)
+            parts.append("\n\n" if rng.random() < 0.25 else " ")
+            n += sentence.count(" ") + 1
+        article = "".join(parts).strip()
+        articles.append(article)
+        total += len(article.encode("utf-8"))
+    return articles

@@ -502,3 +502,60 @@ def test_framing_reexports_the_attribution_api():
     assert framing.SOURCE_TYPES == attributions.SOURCE_TYPES
     with pytest.raises(AttributeError):
         framing.no_such_name
+
+
+# --------------------------------------------------------------------------------------------
+# Precomputed actor mentions are reused (issue 11), and lexicon edits take effect at once.
+
+
+def test_attributions_reuse_precomputed_actor_mentions(monkeypatch):
+    from helpers import actors
+
+    arts = articles_frame({"a": "وقال المتحدث باسم البنتاغون إن القوات باقية. وأضاف أن الانسحاب غير مطروح.",
+                           "b": "أعلنت كتائب حزب الله أنها ستواصل الهجمات."})
+    expected = attributions.attributions(arts)
+    mentions = actors.find_actor_mentions_corpus(arts)
+
+    def no_matching(*args, **kwargs):
+        raise AssertionError("actor matching must not run again when actor_mentions are given")
+
+    monkeypatch.setattr(actors, "find_actor_mentions_corpus", no_matching)
+    monkeypatch.setattr(actors, "find_actor_mentions", no_matching)
+    got = attributions.attributions(arts, actor_mentions=mentions)
+    pd.testing.assert_frame_equal(got, expected)
+    assert list(got.columns) == attributions.ATTRIBUTION_COLUMNS
+    assert got["sentence_id"].tolist() == [0, 1, 0]
+
+
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch):
+    import shutil
+
+    from helpers import paths
+
+    lexicons = tmp_path / "corpus" / "lexicons"
+    lexicons.mkdir(parents=True)
+    for source in paths.lexicon_path("cited_sources.csv").parent.glob("*.csv"):
+        shutil.copy(source, lexicons / source.name)
+    (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.setenv("HELPERS_PROJECT_ROOT", str(tmp_path))
+    return lexicons
+
+
+def test_an_edit_to_attribution_verbs_takes_effect_without_a_restart(project_copy):
+    arts = articles_frame({"a": "وزمجر الناطق العسكري الإيراني ضد الوجود الأمريكي."})
+    assert attributions.attributions(arts, use_actors=False).empty
+    with open(project_copy / "attribution_verbs.csv", "a", encoding="utf-8") as handle:
+        handle.write("زمجر,زمجر,verb,distancing,,,growled,a test row\n")
+    got = attributions.attributions(arts, use_actors=False)
+    assert got[["verb", "verb_class"]].values.tolist() == [["وزمجر", "distancing"]]
+
+
+def test_an_edit_to_cited_sources_takes_effect_without_a_restart(project_copy):
+    arts = articles_frame({"a": "وقالت صحيفة الفجر الجديد إن الهجوم وقع ليلا."})
+    before = attributions.attributions(arts, use_actors=False)
+    assert before["source_type"].tolist() == ["other"]
+    with open(project_copy / "cited_sources.csv", "a", encoding="utf-8") as handle:
+        handle.write("صحيفة الفجر الجديد,fajr_jadid,arab_media,name,New Dawn newspaper,a test row\n")
+    after = attributions.attributions(arts, use_actors=False)
+    assert after[["source_surface", "source_type"]].values.tolist() == [["صحيفة الفجر الجديد", "arab_media"]]

@@ -472,7 +472,7 @@ def test_sentence_table_equals_splitting_each_article_alone(raw):
 
 def test_sentence_table_is_sorted_by_article_id_as_text(raw):
     ids = ["9", "10", "010", "a1"]  # as text: "010" < "10" < "9" < "a1"
-    for number, article_id in enumerate(ids):
+    for number, _article_id in enumerate(ids):
         (raw / f"f{number}.txt").write_text(article_text(20 + number), encoding="utf-8")
     c = load(raw, [meta_row(article_id, f"f{number}.txt") for number, article_id in enumerate(ids)])
     assert list(c.articles["article_id"]) == sorted(ids)

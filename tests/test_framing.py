@@ -62,13 +62,9 @@ def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path, monkeypatch):
     bad = "isis,term,تنظيم,تنظيم,adjective,organisation,x,why,where\n"
     (tmp_path / "corpus" / "lexicons" / "framing.csv").write_text(header + good + bad, encoding="utf-8")
     monkeypatch.setenv("HELPERS_PROJECT_ROOT", str(tmp_path))
-    framing.load_framing_lexicon.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"framing\.csv, line 3: pos='adjective'"):
-            framing.load_framing_lexicon()
-    finally:
-        monkeypatch.delenv("HELPERS_PROJECT_ROOT")
-        framing.load_framing_lexicon.cache_clear()
+    # one error naming file:line (helpers.arabic.lexicon); no cache to clear: caches follow the file's content
+    with pytest.raises(ValueError, match=r"framing\.csv:3: pos='adjective'"):
+        framing.load_framing_lexicon()
 
 
 # --------------------------------------------------------------------------------------------
@@ -339,9 +335,10 @@ def test_framing_profile_splits_withdrawal_by_stance():
     assert got == [["الانسحاب", "demand", 1], ["الانسحاب", "denial", 1]]
 
 
-def test_outlet_labels_keep_unnamed_outlets_apart():
+def test_outlet_labels_put_all_unknown_outlets_in_one_group():
+    # issue 11: one group for every article of unknown outlet (was one group per article)
     arts = articles_frame({"000": "x", "001": "y", "002": "z"}, {"002": "Khalijion News"})
-    assert framing.outlet_labels(arts)["outlet"].tolist() == ["unknown (000)", "unknown (001)", "Khalijion News"]
+    assert framing.outlet_labels(arts)["outlet"].tolist() == ["unknown", "unknown", "Khalijion News"]
 
 
 def test_outlet_framing_table_shares_within_frame_and_zeros():
@@ -356,3 +353,65 @@ def test_outlet_framing_table_shares_within_frame_and_zeros():
     assert pd.isna(y.loc["داعش", "share_in_frame"])  # Y never names ISIS: no share, not 0
     matrix = framing.framing_matrix(table)
     assert matrix.shape == (table[["frame", "choice"]].drop_duplicates().shape[0], 2)
+
+
+# --------------------------------------------------------------------------------------------
+# Lexicon edits take effect on the next call (caches keyed on the file's content), and the
+# outlet tables stay bounded by what is observed (issue 11).
+
+
+@pytest.fixture
+def project_copy(tmp_path, monkeypatch):
+    """A project root whose corpus/lexicons are copies of the real ones (edited by a test)."""
+    import shutil
+
+    from helpers import paths
+
+    lexicons = tmp_path / "corpus" / "lexicons"
+    lexicons.mkdir(parents=True)
+    for source in paths.lexicon_path("framing.csv").parent.glob("*.csv"):
+        shutil.copy(source, lexicons / source.name)
+    (tmp_path / "pyproject.toml").write_text("")
+    monkeypatch.setenv("HELPERS_PROJECT_ROOT", str(tmp_path))
+    return lexicons
+
+
+def test_an_edit_to_framing_csv_takes_effect_without_a_restart(project_copy):
+    text = "وصفت الصحيفة المسلحين بالقطط السمان"
+    assert framing.match_terms(text, "armed_groups").empty
+    with open(project_copy / "framing.csv", "a", encoding="utf-8") as handle:
+        handle.write("armed_groups,term,القطط السمان,,noun,fat cats,test_leaning,a test row,written for the test\n")
+    found = framing.match_terms(text, "armed_groups")
+    assert found[["term", "surface", "leaning"]].values.tolist() == [["القطط السمان", "بالقطط السمان", "test_leaning"]]
+
+
+def test_every_problem_of_framing_csv_is_reported_with_its_line(project_copy):
+    with open(project_copy / "framing.csv", "a", encoding="utf-8") as handle:
+        handle.write("isis,term,,,noun,x,y,z,w\n")
+        handle.write("isis,cue,داعش2,,adverb,x,nonsense,z,w\n")
+    lines = (project_copy / "framing.csv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(ValueError) as raised:
+        framing.load_framing_lexicon()
+    message = str(raised.value)
+    assert f"framing.csv:{lines - 1}: column 'term' is empty" in message
+    assert f"framing.csv:{lines}: pos='adverb'" in message
+    assert f"framing.csv:{lines}: a cue's leaning must be one of" in message
+
+
+def test_framing_matrix_is_bounded_by_the_observed_pairs():
+    # 3,000 outlets x 2 choices: a product of every level's values would be 3,000^2 x 2^4 cells
+    n = 3000
+    table = pd.DataFrame({"outlet": [f"o{i}" for i in range(n)] * 2, "outlet_ar": [f"م{i}" for i in range(n)] * 2,
+                          "frame": ["isis"] * n + ["israel"] * n, "choice": ["داعش"] * n + ["الكيان"] * n,
+                          "label_ar": ["داعش"] * n + ["الكيان"] * n, "gloss_en": ["Daesh"] * n + ["the entity"] * n,
+                          "count": list(range(2 * n))})
+    matrix = framing.framing_matrix(table, "count")
+    assert matrix.shape == (2, n)
+    assert matrix.iloc[1, 5] == n + 5
+
+
+def test_unknown_outlets_form_one_row_per_choice_in_the_outlet_table():
+    arts = articles_frame({f"{i:03d}": "هاجمت الميليشيات القاعدة" for i in range(40)})
+    table = framing.outlet_framing_table(framing.framing_profile(arts), arts)
+    assert table["outlet"].unique().tolist() == ["unknown"]
+    assert table.loc[table["choice"] == "الميليشيات", "count"].tolist() == [40]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import text
+from helpers.arabic import normalize as arabic_normalize
 from helpers.text import (
     normalize_for_matching,
     normalize_with_offsets,
@@ -504,9 +505,9 @@ def test_vectorised_offsets_equal_the_exact_path(fold):
     samples = ["".join(rng.choice(FAST_PATH_ALPHABET) for _ in range(rng.randint(0, 80))) for _ in range(400)]
     samples += ["\u064eقال", "ـالقوات…", "…", "\u00a0"]  # leading mark, leading tatweel, ellipsis alone
     for raw in samples:
-        fast = text._normalize_with_offsets_vectorised(raw, fold)
+        fast = arabic_normalize._normalize_with_offsets_vectorised(raw, fold)
         assert fast is not None, repr(raw)  # these strings all take the vectorised path
-        exact = text._normalize_with_offsets_exact(raw, fold)
+        exact = arabic_normalize._normalize_with_offsets_exact(raw, fold)
         assert fast.text == exact.text, repr(raw)
         for k in range(len(fast.text) + 1):
             assert fast.to_source(k, k) == exact.to_source(k, k), (raw, k)
@@ -516,7 +517,7 @@ def test_vectorised_offsets_equal_the_exact_path(fold):
 
 @pytest.mark.parametrize("raw", ["ﻻ بد", "ا\u0654مريكا", "𝐀 القوات", "ﺍﻟﻌﺮﺍﻕ"])
 def test_texts_needing_full_nfkc_or_outside_the_bmp_take_the_exact_path(raw):
-    assert text._normalize_with_offsets_vectorised(raw, True) is None
+    assert arabic_normalize._normalize_with_offsets_vectorised(raw, True) is None
     assert normalize_with_offsets(raw).text == normalize_for_matching(raw)
 
 
@@ -530,7 +531,7 @@ def test_texts_needing_full_nfkc_or_outside_the_bmp_take_the_exact_path(raw):
 def test_offsets_agree_with_the_reference_on_composition_and_reordering(raw):
     normal = normalize_with_offsets(raw)
     assert normal.text == _reference(raw) == normalize_for_matching(raw)
-    exact = text._normalize_with_offsets_exact(raw)
+    exact = arabic_normalize._normalize_with_offsets_exact(raw)
     assert [normal.to_source(k, k + 1) for k in range(len(normal.text))] == \
         [exact.to_source(k, k + 1) for k in range(len(exact.text))]
 

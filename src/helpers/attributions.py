@@ -11,8 +11,8 @@ through its public ``load_actor_lexicon`` and ``find_actor_mentions``) where a s
 actor. :func:`cited_source_shares`, :func:`verb_class_by_source_type` and
 :func:`verb_classes_by_outlet` summarise; :func:`plot_cited_sources` draws the composition.
 
-Verb forms are matched with the rules of :mod:`helpers.framing` (verbs take only و ف; nouns the
-proclitics and the article). The cited source is a noun phrase found next to the verb; the rules
+Verb forms are matched by the Arabic layer's term matcher (:mod:`helpers.arabic.matcher`; verbs
+take only و ف; nouns the proclitics and the article). The cited source is a noun phrase found next to the verb; the rules
 are in :func:`attributions`.
 
 Unnamed sources. ``source_type`` is the side a source speaks for, and whether it is named is a
@@ -41,25 +41,24 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from helpers.framing import (  # the shared term matcher (package-internal)
-    _QUOTES,
-    _compile,
-    _forms,
-    _longest_first,
-    _Matcher,
-    _read_csv_lexicon,
-    _require,
-    _Tokens,
-    outlet_labels,
-)
-from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
+from helpers.arabic.clauses import split_sentences
+from helpers.arabic.clitics import QUOTES as _QUOTES
+from helpers.arabic.clitics import word_stems
+from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon, split_forms
+from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first
+from helpers.arabic.normalize import NormalizedText, normalize_for_matching, normalize_with_offsets
+from helpers.arabic.tokens import Tokens
+from helpers.stats import collector_paused, outlet_labels, require_columns
 
 __all__ = [
     "VERB_LEXICON",
@@ -98,14 +97,25 @@ _SOURCE_MATCHES = ("name", "exact", "nisba", "head", "head_source", "head_indefi
 ATTRIBUTION_COLUMNS = [
     "article_id", "verb", "verb_lemma", "verb_class", "source_surface", "source_type", "source_id",
     "source_actor_id", "source_affiliation", "anonymous", "conduit", "conduit_type", "resolution",
-    "start", "end", "source_start", "source_end", "sentence",
+    "start", "end", "source_start", "source_end", "sentence_id", "sentence",
 ]
 
 
 # --------------------------------------------------------------------------------------------
 # Lexicons
 
-@lru_cache(maxsize=1)
+def _check_forms(row: dict[str, str]) -> list[str]:
+    return [f"form {form!r} is empty after normalisation; remove it"
+            for form in split_forms(row.get("forms", ""), row.get("lemma", "")) if not normalize_for_matching(form).strip()]
+
+
+VERB_SCHEMA = Schema(columns=_VERB_COLUMNS, required=("lemma", "forms", "kind", "verb_class", "gloss_en"),
+                     choices={"kind": _VERB_KINDS, "verb_class": VERB_CLASSES, "context": _VERB_CONTEXTS},
+                     row_check=_check_forms)
+SOURCE_SCHEMA = Schema(columns=_SOURCE_COLUMNS, required=("alias", "source_id", "source_type", "match", "gloss_en"),
+                       choices={"source_type": SOURCE_TYPES, "match": _SOURCE_MATCHES})
+
+
 def load_attribution_verbs() -> pd.DataFrame:
     """The reporting verbs ``corpus/lexicons/attribution_verbs.csv``, validated.
 
@@ -115,21 +125,20 @@ def load_attribution_verbs() -> pd.DataFrame:
     reporting: ``complement`` = a complementizer أن / إن, a colon, a quotation mark or قائلا
     follows within a few words, as in رأى الخبير أن, not رأي الخبراء; ``clause_start`` = the verb
     opens a clause: it has و / ف, or follows punctuation or the start of the sentence, as in
-    وجدد الوزير, not أعضاء جدد), gloss_en, note; plus ``forms_list``.
+    وجدد الوزير, not أعضاء جدد), gloss_en, note; plus ``forms_list`` and ``line`` (in the file).
+    Every problem is reported at once (``attribution_verbs.csv:LINE: problem``); an edit takes
+    effect on the next call.
 
     Example:
         >>> verbs = load_attribution_verbs()
         >>> sorted(set(verbs.loc[verbs["lemma"] == "زعم", "verb_class"]))
         ['distancing']
     """
-    required = ("lemma", "forms", "kind", "verb_class", "gloss_en")
-    table = _read_csv_lexicon(VERB_LEXICON, _VERB_COLUMNS, required,
-                              {"kind": _VERB_KINDS, "verb_class": VERB_CLASSES, "context": _VERB_CONTEXTS})
-    table["forms_list"] = [_forms(row, VERB_LEXICON, i + 2, row["lemma"]) for i, row in table.iterrows()]
+    table = load_lexicon(VERB_LEXICON, VERB_SCHEMA)
+    table["forms_list"] = [split_forms(forms, lemma) for forms, lemma in zip(table["forms"], table["lemma"])]
     return table
 
 
-@lru_cache(maxsize=1)
 def load_cited_sources() -> pd.DataFrame:
     """Cited-source names and their source type, ``corpus/lexicons/cited_sources.csv``, validated.
 
@@ -151,35 +160,134 @@ def load_cited_sources() -> pd.DataFrame:
         >>> src.loc[src["alias"] == "رويترز", "source_type"].item()
         'western_media'
     """
-    required = ("alias", "source_id", "source_type", "match", "gloss_en")
-    return _read_csv_lexicon(SOURCE_LEXICON, _SOURCE_COLUMNS, required,
-                             {"source_type": SOURCE_TYPES, "match": _SOURCE_MATCHES})
+    return load_lexicon(SOURCE_LEXICON, SOURCE_SCHEMA)
 
 
 # --------------------------------------------------------------------------------------------
 # Matchers
 
-_VERB_POS = {"verb": "verb", "participle": "verb", "noun": "noun", "phrase": "noun", "preposition": "phrase"}
+#: How each verb-lexicon kind takes clitics in the Arabic layer's model.
+_VERB_CLITICS = {"verb": "conjunction", "participle": "conjunction", "noun": "noun", "phrase": "noun",
+                 "preposition": "conjunction"}
+
+_Found = tuple[int, int, int, str]   # (start, end, lexicon row, group) in a normalised sentence
+_ActorSpan = tuple[int, int, str, str]   # an actor mention: (start, end, actor_id, surface) in the clean text
 
 
-@lru_cache(maxsize=1)
-def _verb_matcher() -> _Matcher:
+@dataclass(frozen=True)
+class _LexiconMatcher:
+    """A :class:`~helpers.arabic.matcher.TermMatcher` over the forms of a lexicon's rows, giving
+    ``(start, end, row, group)`` with one match per row and start (its longest form)."""
+
+    matcher: TermMatcher
+    forms: dict[int, frozenset[str]]   # row -> its normalised forms (a match not among them has a clitic)
+
+    def find(self, normalised: str) -> list[_Found]:
+        return _per_row_and_start(self.matcher.find_all(normalised))
+
+
+def _per_row_and_start(matches: Iterable[Match], shift: int = 0) -> list[_Found]:
+    """The longest match per (row, start), as (start, end, row, group) sorted by row then start."""
+    best: dict[tuple[int, int], Match] = {}
+    for m in matches:
+        key = (m.payload, m.start)
+        if key not in best or m.end > best[key].end:
+            best[key] = m
+    return sorted(((m.start - shift, m.end - shift, int(m.payload), str(m.group)) for m in best.values()),
+                  key=lambda f: (f[2], f[0]))
+
+
+def _lexicon_matcher(rows: Iterable[tuple[int, str, tuple[str, ...], str]]) -> _LexiconMatcher:
+    terms: list[Term] = []
+    forms: dict[int, frozenset[str]] = {}
+    for row, group, row_forms, clitics in rows:
+        ordered = sorted(row_forms, key=lambda f: -len(normalize_for_matching(f)))
+        terms.extend(Term(f, row, clitics, group) for f in ordered)
+        forms[row] = frozenset(normalize_for_matching(f) for f in row_forms)
+    return _LexiconMatcher(TermMatcher(terms), forms)
+
+
+def _longest_first(matches: Iterable[_Found]) -> list[_Found]:
+    """Keep the longest matches, no two overlapping (ties: the earlier one); sorted by start."""
+    found = list(matches)
+    groups = {(start, end, row): group for start, end, row, group in found}
+    kept = longest_first(Match(start, end, row, None, row) for start, end, row, _ in found)
+    return [(m.start, m.end, m.payload, groups[(m.start, m.end, m.payload)]) for m in kept]
+
+
+@dataclass
+class _Lexicons:
+    """The two attribution lexicons (and the actor hierarchy) compiled once per content."""
+
+    verbs: pd.DataFrame
+    verb_rows: list[dict[str, Any]]
+    src_rows: list[dict[str, Any]]
+    verb_matcher: _LexiconMatcher
+    source_matcher: _LexiconMatcher
+    tables: _SourceTables
+    office_words: frozenset[str]
+    parents: dict[str, str]
+    persons: frozenset[str]
+    found: dict[str, tuple[_Found, ...]] = field(default_factory=dict)   # sentence -> its source matches
+
+
+def _build_lexicons() -> _Lexicons:
+    from helpers import actors
+
     verbs = load_attribution_verbs()
-    return _compile([(i, "verb", r["forms_list"], _VERB_POS[r["kind"]]) for i, r in verbs.iterrows()])
-
-
-@lru_cache(maxsize=512)
-def _find_sources(normalised: str) -> tuple[tuple[int, int, int, str], ...]:
-    """Cited-source alias matches in a normalised sentence (cached: several phrases share one)."""
-    return tuple(_source_matcher().find(normalised))
-
-
-@lru_cache(maxsize=1)
-def _source_matcher() -> _Matcher:
     src = load_cited_sources()
-    rows = [(i, r["match"], (r["alias"],), "noun") for i, r in src.iterrows()
-            if r["match"] not in ("actor", "type_label", "office")]
-    return _compile(rows)
+    verb_matcher = _lexicon_matcher((i, "verb", forms, _VERB_CLITICS[kind])
+                                    for i, (forms, kind) in enumerate(zip(verbs["forms_list"], verbs["kind"])))
+    source_matcher = _lexicon_matcher((i, match, (alias,), "noun") for i, (alias, match) in
+                                      enumerate(zip(src["alias"], src["match"]))
+                                      if match not in ("actor", "type_label", "office"))
+
+    def words(*matches: str) -> frozenset[str]:
+        return frozenset(normalize_for_matching(a) for a in src.loc[src["match"].isin(matches), "alias"])
+
+    exact = {normalize_for_matching(r["alias"]): (r["source_type"], r["source_id"])
+             for _, r in src[src["match"] == "exact"].iterrows()}
+    actor = {r["alias"]: (r["source_type"], r["source_id"]) for _, r in src[src["match"] == "actor"].iterrows()}
+    tables = _SourceTables(words("head", "head_source", "head_indefinite"), words("head_source"),
+                           words("head_indefinite"), words("qualifier"), words("nisba"), exact, actor)
+    office = frozenset(v for a in src.loc[src["match"] == "office", "alias"]
+                       for v in _strip_clitics(normalize_for_matching(a)))
+    lexicon = actors.load_actor_lexicon()
+    return _Lexicons(
+        verbs=verbs, verb_rows=verbs.to_dict("records"), src_rows=src.to_dict("records"),
+        verb_matcher=verb_matcher, source_matcher=source_matcher, tables=tables, office_words=office,
+        parents=dict(zip(lexicon["actor_id"], lexicon["parent"].fillna(""))),
+        persons=frozenset(lexicon.loc[lexicon["type"] == "person", "actor_id"]))
+
+
+_ACTIVE: ContextVar[_Lexicons | None] = ContextVar("attribution_lexicons", default=None)
+
+
+def _lex() -> _Lexicons:
+    """The compiled lexicons: those fixed for the running :func:`attributions` call, else the
+    current files' (re-compiled when any of the three CSVs changes)."""
+    active = _ACTIVE.get()
+    if active is not None:
+        return active
+    files = [lexicon_file(VERB_LEXICON), lexicon_file(SOURCE_LEXICON), lexicon_file("actors.csv")]
+    return cached_by_content(files, _build_lexicons, key="attributions._build_lexicons")
+
+
+def _verb_matcher() -> _LexiconMatcher:
+    return _lex().verb_matcher
+
+
+def _find_sources(normalised: str) -> tuple[_Found, ...]:
+    """Cited-source alias matches in a normalised sentence (memoised per compiled lexicon)."""
+    lex = _lex()
+    found = lex.found.get(normalised)
+    if found is None:
+        found = tuple(lex.source_matcher.find(normalised))
+        if len(lex.found) > 4096:
+            lex.found.clear()
+        lex.found[normalised] = found
+    return found
+
 
 # --------------------------------------------------------------------------------------------
 # Attributions: who is cited, with which verb
@@ -225,15 +333,9 @@ class _Source:
     end: int = -1
 
 
-def _strip_clitics(word: str) -> set[str]:
-    variants = {word}
-    if word[:1] in "وف" and len(word) > 2:
-        variants.add(word[1:])
-    for v in list(variants):
-        for prefix in ("ال", "لل", "بال", "ل", "ب"):
-            if v.startswith(prefix) and len(v) > len(prefix) + 1:
-                variants.add(v[len(prefix):])
-    return variants
+def _strip_clitics(word: str) -> frozenset[str]:
+    """The word and its stems under the Arabic layer's clitic model (و ف ب ل ك ال لل)."""
+    return word_stems(word)
 
 
 @dataclass(frozen=True)
@@ -247,27 +349,13 @@ class _SourceTables:
     actor: dict[str, tuple[str, str]]
 
 
-@lru_cache(maxsize=1)
 def _source_tables() -> _SourceTables:
     """The word lists and lookups of ``cited_sources.csv`` used to type a source phrase."""
-    src = load_cited_sources()
-
-    def words(*matches: str) -> frozenset[str]:
-        return frozenset(normalize_for_matching(a) for a in src.loc[src["match"].isin(matches), "alias"])
-
-    exact = {normalize_for_matching(r["alias"]): (r["source_type"], r["source_id"])
-             for _, r in src[src["match"] == "exact"].iterrows()}
-    actor = {r["alias"]: (r["source_type"], r["source_id"]) for _, r in src[src["match"] == "actor"].iterrows()}
-    return _SourceTables(words("head", "head_source", "head_indefinite"), words("head_source"),
-                         words("head_indefinite"), words("qualifier"), words("nisba"), exact, actor)
+    return _lex().tables
 
 
-@lru_cache(maxsize=1)
 def _actor_parents() -> dict[str, str]:
-    from helpers import actors
-
-    lexicon = actors.load_actor_lexicon()
-    return dict(zip(lexicon["actor_id"], lexicon["parent"].fillna("")))
+    return _lex().parents
 
 
 def _actor_source_type(actor_id: str) -> tuple[str, str] | None:
@@ -282,12 +370,8 @@ def _actor_source_type(actor_id: str) -> tuple[str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _person_actors() -> frozenset[str]:
-    from helpers import actors
-
-    lexicon = actors.load_actor_lexicon()
-    return frozenset(lexicon.loc[lexicon["type"] == "person", "actor_id"])
+    return _lex().persons
 
 
 def _anonymous_head(words: list[str], *, definite: bool = False) -> str:
@@ -346,7 +430,7 @@ def classify_source(phrase: str, after: str = "") -> dict[str, str | bool]:
     """
     text = f"{phrase} {after}".strip()
     normal = normalize_with_offsets(text)
-    tokens = _Tokens(normal.text)
+    tokens = Tokens(normal.text)
     phrase_end = len(normalize_for_matching(phrase).rstrip())
     last = tokens.at(max(phrase_end - 1, 0)) + 1 if phrase.strip() else 0
     actor_mentions = _actor_mentions(text)
@@ -360,8 +444,8 @@ def _count_quotes(text: str) -> int:
     return sum(text.count(q) for q in _QUOTES)
 
 
-def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentence_start: int,
-              normal: Any, actor_mentions: pd.DataFrame | None) -> _Source:
+def _classify(norm: str, tokens: Tokens, a: int, b: int, sentence: str, sentence_start: int,
+              normal: Any, actor_mentions: list[_ActorSpan] | None) -> _Source:
     """Classify the noun phrase tokens[a:b] of a normalised sentence."""
     source = _Source()
     if b <= a:
@@ -377,7 +461,7 @@ def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentenc
     source.start, source.end = sentence_start + s, sentence_start + e
     words = tokens.words[a:b]
     found = _find_sources(norm)
-    src = load_cited_sources()
+    src = _lex().src_rows
     # an anonymity cue in the phrase or shortly after it, before the statement itself (أن, إن, :)
     limit = min(b + _ANONYMITY_WINDOW, len(tokens))
     stop = next((k for k in range(b, limit) if tokens.words[k] in _COMPLEMENTIZERS or tokens.words[k] == ":"), limit)
@@ -392,18 +476,18 @@ def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentenc
     exact = tables.exact
     typed: tuple[str, str] | None = None
     if named:
-        row = src.loc[named[0][2]]
+        row = src[named[0][2]]
         typed = (row["source_type"], row["source_id"])
     else:
         for variant in _strip_clitics(bare) | {bare}:
             if variant in exact:
                 typed = exact[variant]
                 break
-    if actor_mentions is not None and len(actor_mentions):
-        inside = actor_mentions[(actor_mentions["start"] < source.end) & (actor_mentions["end"] > source.start)]
-        if len(inside):
-            source.actor_id = str(inside.iloc[0]["actor_id"])
-            person = bool(set(inside["actor_id"].astype(str)) & _person_actors())
+    if actor_mentions:
+        inside = [m for m in actor_mentions if m[0] < source.end and m[1] > source.start]
+        if inside:
+            source.actor_id = inside[0][2]
+            person = bool({m[2] for m in inside} & _person_actors())
             if typed is None:
                 typed = _actor_source_type(source.actor_id)
     if typed is None:
@@ -414,7 +498,7 @@ def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentenc
         qualified = head not in tables.source_heads or any(
             _strip_clitics(w) & (tables.qualifiers | _office_words()) for w in words)
         if nisba and qualified:
-            row = src.loc[nisba[0][2]]
+            row = src[nisba[0][2]]
             typed = (row["source_type"], row["source_id"])
     source.anonymous = (bool(head) and not person) or cue
     source.head = head
@@ -428,7 +512,7 @@ def _classify(norm: str, tokens: _Tokens, a: int, b: int, sentence: str, sentenc
     return source
 
 
-def _forward_np(tokens: _Tokens, i: int, told_to: set[int]) -> tuple[int, int]:
+def _forward_np(tokens: Tokens, i: int, told_to: set[int]) -> tuple[int, int]:
     """The noun phrase starting at token i: (a, b), empty if none.
 
     The phrase ends at punctuation, a complementizer (أن, إن), a preposition or time word, or
@@ -464,7 +548,7 @@ def _forward_np(tokens: _Tokens, i: int, told_to: set[int]) -> tuple[int, int]:
     return a, _cut_after_name(tokens, a, b)
 
 
-def _cut_after_name(tokens: _Tokens, a: int, b: int) -> int:
+def _cut_after_name(tokens: Tokens, a: int, b: int) -> int:
     """End of the phrase tokens[a:b] cut after its last named source (and a nisba right after it).
 
     أعلنت الحكومة العراقية تشكيل لجنة -> الحكومة العراقية; a phrase without a name is kept whole.
@@ -482,7 +566,7 @@ def _cut_after_name(tokens: _Tokens, a: int, b: int) -> int:
     return end
 
 
-def _backward_np(tokens: _Tokens, i: int, verb_tokens: set[int]) -> tuple[int, int]:
+def _backward_np(tokens: Tokens, i: int, verb_tokens: set[int]) -> tuple[int, int]:
     """The subject before the verb at token i (SVO: سينغ أشارت; وكان مسؤول ... قد أشار)."""
     words = tokens.words
     j = i - 1
@@ -515,14 +599,14 @@ def _backward_np(tokens: _Tokens, i: int, verb_tokens: set[int]) -> tuple[int, i
     return a, b
 
 
-def _told_to_positions(tokens: _Tokens, found_sources: list[tuple[int, int, int, str]]) -> dict[int, int]:
+def _told_to_positions(tokens: Tokens, found_sources: Iterable[_Found]) -> dict[int, int]:
     """Token index of a ل-word -> index of the medium told (قال ... لوكالة رويترز, لفرانس برس).
 
     Only media are told (الموالية لإيران is not "told Iran"), and never across a complementizer
     (قال للصحفيين إن واشنطن ...).
     """
     positions: dict[int, int] = {}
-    src = load_cited_sources()
+    src = _lex().src_rows
     names = [m for m in found_sources if m[3] in ("name", "exact")]
     for k, word in enumerate(tokens.words):
         if not word.startswith("ل") or len(word) == 2:
@@ -531,7 +615,7 @@ def _told_to_positions(tokens: _Tokens, found_sources: list[tuple[int, int, int,
             continue  # inside a longer name: القائد العام للقوات المسلحة
         for m_start, _, row, _ in names:
             first = tokens.at(m_start)
-            medium = src.at[row, "source_type"] in _MEDIA_TYPES
+            medium = src[row]["source_type"] in _MEDIA_TYPES
             attached = first == k and tokens.text[m_start] == "ل" and medium      # لفرانس برس
             between = tokens.words[k + 1:first]
             separate = (word in _MEDIUM_NOUNS or word == "ل" or (word in _TOLD_TO and medium)) \
@@ -561,7 +645,7 @@ def _looks_like_subject(word: str) -> bool:
     return not (_PREP_PRONOUN.fullmatch(word) or _PREP_ARTICLE.match(word) or word in _PREPOSITIONS)
 
 
-def _context_holds(tokens: _Tokens, match: tuple[int, int, int, str],
+def _context_holds(tokens: Tokens, match: tuple[int, int, int, str],
                    matches: list[tuple[int, int, int, str]], context: str) -> bool:
     """Whether a verb match meets the ``context`` condition(s) of its lexicon row (see the loader)."""
     if not context:
@@ -583,11 +667,8 @@ def _context_holds(tokens: _Tokens, match: tuple[int, int, int, str],
     return True
 
 
-@lru_cache(maxsize=1)
 def _office_words() -> frozenset[str]:
-    src = load_cited_sources()
-    return frozenset(v for a in src.loc[src["match"] == "office", "alias"]
-                     for v in _strip_clitics(normalize_for_matching(a)))
+    return _lex().office_words
 
 
 def _variants(words: list[str]) -> frozenset[str]:
@@ -599,45 +680,51 @@ _Antecedent = tuple[int, frozenset[str], tuple[str, str], str]
 
 def _antecedent(start: int, normalised_name: str, typed: tuple[str, str]) -> _Antecedent:
     """(start, word variants, (type, id), last word if the name has two words or more)."""
-    words = [w for w in re.findall(r"\w+", normalised_name)]
-    return start, _variants(words), typed, words[-1] if len(words) > 1 else ""
+    variants, last = _name_variants(normalised_name)
+    return start, variants, typed, last
+
+
+@lru_cache(maxsize=65536)
+def _name_variants(normalised_name: str) -> tuple[frozenset[str], str]:
+    words = re.findall(r"\w+", normalised_name)
+    return _variants(words), words[-1] if len(words) > 1 else ""
 
 
 def _remember_names(state: dict[str, Any], norm: str, normal: Any, sentence_start: int,
-                    actor_mentions: pd.DataFrame | None) -> None:
+                    actor_mentions: list[_ActorSpan] | None) -> None:
     """Add the typed source names of a sentence to ``state["seen"]`` (antecedents of later references)."""
-    src = load_cited_sources()
+    src = _lex().src_rows
     seen = state.setdefault("seen", [])
     for m_start, m_end, row, group in _find_sources(norm):
         if group == "name":
             start = sentence_start + normal.to_source(m_start, m_end)[0]
-            seen.append(_antecedent(start, norm[m_start:m_end], (src.at[row, "source_type"], src.at[row, "source_id"])))
+            seen.append(_antecedent(start, norm[m_start:m_end], (src[row]["source_type"], src[row]["source_id"])))
 
 
 def _antecedents(state: dict[str, Any], norm: str, normal: Any, sentence_start: int, a: int,
-                 tokens: _Tokens) -> list[_Antecedent]:
+                 tokens: Tokens) -> list[_Antecedent]:
     """Typed source names before token ``a``: earlier sentences, this sentence, and actor mentions."""
-    src = load_cited_sources()
+    src = _lex().src_rows
     limit = tokens.starts[a] if a < len(tokens) else len(norm)
     found = list(state.get("seen", []))
     for m_start, m_end, row, group in _find_sources(norm):
         if group == "name" and m_end <= limit:
             start = sentence_start + normal.to_source(m_start, m_end)[0]
-            found.append(_antecedent(start, norm[m_start:m_end], (src.at[row, "source_type"], src.at[row, "source_id"])))
+            found.append(_antecedent(start, norm[m_start:m_end], (src[row]["source_type"], src[row]["source_id"])))
     before = sentence_start + normal.to_source(limit, limit)[0]
     found.extend(antecedent for end, antecedent in state.get("actors", ()) if end <= before)
     return sorted(found, key=lambda f: f[0])
 
 
-def _actor_antecedents(mentions: pd.DataFrame | None) -> list[tuple[int, _Antecedent]]:
+def _actor_antecedents(mentions: list[_ActorSpan] | None) -> list[tuple[int, _Antecedent]]:
     """(end, antecedent) of every actor mention typed by ``cited_sources.csv`` (see :func:`_antecedents`)."""
-    if mentions is None:
+    if not mentions:
         return []
     found = []
-    for actor_id, start, end, surface in mentions[["actor_id", "start", "end", "surface"]].values:
-        typed = _actor_source_type(str(actor_id))
+    for start, end, actor_id, surface in mentions:
+        typed = _actor_source_type(actor_id)
         if typed is not None:
-            found.append((int(end), _antecedent(int(start), normalize_for_matching(surface), typed)))
+            found.append((end, _antecedent(start, normalize_for_matching(surface), typed)))
     return found
 
 
@@ -674,7 +761,7 @@ def _type_by_antecedent(source: _Source, words: list[str], antecedents: list[_An
     return ""
 
 
-def _addressee(tokens: _Tokens, a: int, b: int,
+def _addressee(tokens: Tokens, a: int, b: int,
                found_sources: tuple[tuple[int, int, int, str], ...]) -> tuple[int, tuple[int, int]] | None:
     """A medium named bare inside an anonymous source phrase is the one told (أبلغ مسؤول عراقي رويترز).
 
@@ -683,10 +770,10 @@ def _addressee(tokens: _Tokens, a: int, b: int,
     """
     if not _is_anonymous_head(tokens.words[a:b]):
         return None
-    src = load_cited_sources()
+    src = _lex().src_rows
     for m_start, m_end, row, group in found_sources:
         k = tokens.at(m_start)
-        if group in ("name", "exact") and a < k < b and src.at[row, "source_type"] in _MEDIA_TYPES:
+        if group in ("name", "exact") and a < k < b and src[row]["source_type"] in _MEDIA_TYPES:
             if tokens.words[k - 1] in _PREPOSITIONS or tokens.words[k - 1] in ("داخل", "لدي") \
                     or not _looks_like_subject(tokens.words[k]) or tokens.words[k][0] in "بل":
                 return None
@@ -694,7 +781,7 @@ def _addressee(tokens: _Tokens, a: int, b: int,
     return None
 
 
-def _drop_preposition(source: _Source, tokens: _Tokens, a: int, normal: Any, sentence: str,
+def _drop_preposition(source: _Source, tokens: Tokens, a: int, normal: Any, sentence: str,
                       sentence_start: int) -> None:
     """Drop the attached preposition ل of the first word from a source's surface (لوزارة -> وزارة)."""
     s, _ = normal.to_source(tokens.starts[a] + 1, tokens.ends[a])
@@ -702,7 +789,7 @@ def _drop_preposition(source: _Source, tokens: _Tokens, a: int, normal: Any, sen
     source.surface = sentence[s:source.end - sentence_start].strip(_QUOTES + " ")
 
 
-def _apposition_end(tokens: _Tokens, b: int, found_sources: tuple[tuple[int, int, int, str], ...]) -> int | None:
+def _apposition_end(tokens: Tokens, b: int, found_sources: tuple[tuple[int, int, int, str], ...]) -> int | None:
     """End of a short named source in apposition after a comma (X، "جوي هود"، ...), or None."""
     if b >= len(tokens) or tokens.words[b] not in ("،", ","):
         return None
@@ -719,15 +806,19 @@ def _apposition_end(tokens: _Tokens, b: int, found_sources: tuple[tuple[int, int
 
 
 def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, Any],
-                           actor_mentions: pd.DataFrame | None) -> list[dict[str, Any]]:
-    verbs_lex = load_attribution_verbs()
-    src = load_cited_sources()
-    normal = normalize_with_offsets(sentence)
+                           actor_mentions: list[_ActorSpan] | None, normal: Any = None,
+                           verbs: list[_Found] | None = None) -> list[dict[str, Any]]:
+    verbs_lex = _lex().verb_rows
+    src = _lex().src_rows
+    normal = normalize_with_offsets(sentence) if normal is None else normal
     norm = normal.text
-    matches = _longest_first(_verb_matcher().find(norm))
-    tokens = _Tokens(norm)
+    matches = _longest_first(_verb_matcher().find(norm) if verbs is None else verbs)
+    if not matches:
+        _remember_names(state, norm, normal, sentence_start, actor_mentions)
+        return []
+    tokens = Tokens(norm)
     cues = [m for m in _find_sources(norm) if m[3] == "cue"]
-    matches = [m for m in matches if _context_holds(tokens, m, matches, verbs_lex.at[m[2], "context"])
+    matches = [m for m in matches if _context_holds(tokens, m, matches, verbs_lex[m[2]]["context"])
                and not any(c[0] <= m[0] < c[1] for c in cues)]  # لم يكشف اسمه is no attribution
     if not matches:
         _remember_names(state, norm, normal, sentence_start, actor_mentions)
@@ -760,7 +851,7 @@ def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, 
             if tokens.words[k] in _COMPLEMENTIZERS or tokens.words[k] == ":":
                 break
             if k in told_to:
-                row = src.loc[told_to[k]]
+                row = src[told_to[k]]
                 m = next(m for m in found_sources if m[2] == told_to[k] and tokens.at(m[0]) >= k)
                 begin = m[0]
                 if norm[begin] == "ل" and not normalize_for_matching(row["alias"]).startswith("ل"):
@@ -770,7 +861,7 @@ def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, 
         return "", ""
 
     for m_start, m_end, row_index, _ in matches:
-        entry = verbs_lex.loc[row_index]
+        entry = verbs_lex[row_index]
         kind, lemma = entry["kind"], entry["lemma"]
         i, last = tokens.at(m_start), tokens.at(m_end - 1)
         matched = norm[m_start:m_end]
@@ -891,14 +982,89 @@ def _sentence_attributions(sentence: str, sentence_start: int, state: dict[str, 
     return rows
 
 
-def _actor_mentions(text: str) -> pd.DataFrame:
-    """Actor mentions of ``text`` (start, end, actor_id), via the public :mod:`helpers.actors` API."""
+def _actor_mentions(text: str) -> list[_ActorSpan]:
+    """Actor mentions of ``text`` as (start, end, actor_id, surface), via the public :mod:`helpers.actors` API."""
     from helpers import actors
 
-    return actors.find_actor_mentions(text)[["actor_id", "surface", "start", "end"]]
+    found = actors.find_actor_mentions(text)
+    return _actor_spans(found)
 
 
-def attributions(articles: pd.DataFrame, *, use_actors: bool = True) -> pd.DataFrame:
+def _actor_spans(mentions: pd.DataFrame) -> list[_ActorSpan]:
+    return [(int(start), int(end), str(actor_id), str(surface)) for start, end, actor_id, surface in
+            zip(mentions["start"], mentions["end"], mentions["actor_id"], mentions["surface"])]
+
+
+def _actor_spans_by_article(mentions: pd.DataFrame) -> dict[str, list[_ActorSpan]]:
+    """Actor mentions of a corpus (:func:`helpers.actors.find_actor_mentions_corpus`) per article, sorted by start."""
+    missing = [c for c in ("article_id", "actor_id", "start", "end", "surface") if c not in mentions.columns]
+    if missing:
+        raise KeyError(f"attributions: actor_mentions lack the column(s) {missing}; "
+                       "pass helpers.actors.find_actor_mentions_corpus(articles)")
+    ordered = mentions.sort_values(["article_id", "start"], kind="stable")
+    by_article: dict[str, list[_ActorSpan]] = {}
+    for article_id, start, end, actor_id, surface in zip(
+            ordered["article_id"].astype(str).tolist(), ordered["start"].tolist(), ordered["end"].tolist(),
+            ordered["actor_id"].tolist(), ordered["surface"].tolist()):
+        by_article.setdefault(article_id, []).append((int(start), int(end), str(actor_id), str(surface)))
+    return by_article
+
+
+def _by_sentence(matches: list[Match], lows: list[int], highs: list[int]) -> dict[int, list[Match]]:
+    """Matches of a whole normalised article grouped by the sentence that holds them entirely."""
+    grouped: dict[int, list[Match]] = {}
+    for m in matches:
+        k = bisect.bisect_right(lows, m.start) - 1
+        if k >= 0 and m.end <= highs[k]:
+            grouped.setdefault(k, []).append(m)
+    return grouped
+
+
+class _SentenceView:
+    """One sentence of an article normalised once: ``text`` is the sentence's normalised form,
+    ``to_source`` maps into the sentence (as if the sentence had been normalised alone)."""
+
+    __slots__ = ("text", "_article", "_offset", "_source_start", "_source_length")
+
+    def __init__(self, article: NormalizedText, lo: int, hi: int, source_start: int, source_end: int) -> None:
+        self.text = article.text[lo:hi]
+        self._article, self._offset = article, lo
+        self._source_start, self._source_length = source_start, source_end - source_start
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        if start == end == len(self.text):
+            return self._source_length, self._source_length
+        s, e = self._article.to_source(start + self._offset, end + self._offset)
+        return s - self._source_start, min(e - self._source_start, self._source_length)
+
+
+def _article_attributions(article_id: str, text: str, actor_spans: list[_ActorSpan] | None) -> list[dict[str, Any]]:
+    state: dict[str, Any] = {"actors": _actor_antecedents(actor_spans)}
+    spans = split_sentences(text)
+    if not spans:
+        return []
+    normal = normalize_with_offsets(text)
+    bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans]).tolist()
+    lows, highs = bounds[:len(spans)], bounds[len(spans):]
+    lex = _lex()
+    verbs = _by_sentence(lex.verb_matcher.matcher.find_all(normal.text), lows, highs)
+    sources = _by_sentence(lex.source_matcher.matcher.find_all(normal.text), lows, highs)
+    rows = []
+    for k, (s_start, s_end) in enumerate(spans):
+        view = _SentenceView(normal, lows[k], highs[k], s_start, s_end)
+        if len(lex.found) > 4096:
+            lex.found.clear()
+        lex.found[view.text] = tuple(_per_row_and_start(sources.get(k, ()), lows[k]))
+        sentence_verbs = _per_row_and_start(verbs.get(k, ()), lows[k])
+        for row in _sentence_attributions(text[s_start:s_end], s_start, state, actor_spans, view, sentence_verbs):
+            row["article_id"] = article_id
+            row["sentence_id"] = k
+            rows.append(row)
+    return rows
+
+
+def attributions(articles: pd.DataFrame, *, actor_mentions: pd.DataFrame | None = None,
+                 use_actors: bool = True) -> pd.DataFrame:
     """Who is cited, with which verb: one row per reporting verb linked to its source.
 
     Verbs come from ``attribution_verbs.csv`` (قال, أعلن, أكد, أضاف, أشار, نقل, ذكر, زعم, ادعى,
@@ -925,7 +1091,13 @@ def attributions(articles: pd.DataFrame, *, use_actors: bool = True) -> pd.DataF
     source_actor_id, source_affiliation (the type of an unnamed source's stated affiliation, else
     empty), anonymous (bool: the source is unnamed), conduit, conduit_type, resolution (after_verb,
     before_verb, after_an, carried_over, unresolved), start, end (the verb), source_start,
-    source_end (-1 if none), sentence.
+    source_end (-1 if none), sentence_id (the sentence's index in
+    :func:`helpers.arabic.clauses.split_sentences`), sentence.
+
+    Actor mentions: pass ``actor_mentions`` (:func:`helpers.actors.find_actor_mentions_corpus` of
+    the same articles, as the pipeline computes them once) and they are reused; otherwise they
+    are matched here (one corpus-level call) unless ``use_actors=False``. Pure function of the
+    articles: runs per partition of a corpus.
 
     Example:
         >>> import pandas as pd
@@ -933,16 +1105,26 @@ def attributions(articles: pd.DataFrame, *, use_actors: bool = True) -> pd.DataF
         >>> attributions(arts)[["verb", "verb_class", "source_surface", "source_type"]].values.tolist()
         [['وزعم', 'distancing', 'البنتاغون', 'us_government']]
     """
-    _require(articles, ("article_id", "text"), "attributions")
-    rows = []
-    for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
-        state: dict[str, Any] = {}
-        article_actors = _actor_mentions(text) if use_actors else None
-        state["actors"] = _actor_antecedents(article_actors)
-        for s_start, s_end in split_sentences(text):
-            for row in _sentence_attributions(text[s_start:s_end], s_start, state, article_actors):
-                rows.append({"article_id": article_id, **row})
-    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    require_columns(articles, ("article_id", "text"), "attributions")
+    by_article: dict[str, list[_ActorSpan]] | None = None
+    if actor_mentions is not None:
+        by_article = _actor_spans_by_article(actor_mentions)
+    elif use_actors:
+        from helpers import actors
+
+        by_article = _actor_spans_by_article(actors.find_actor_mentions_corpus(articles))
+    lexicons = _lex()
+    token = _ACTIVE.set(lexicons)  # one lexicon state for the whole call (checked once)
+    rows: list[dict[str, Any]] = []
+    try:
+        with collector_paused():  # many small objects per article: the collector would rescan them all
+            for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+                if isinstance(text, str) and text:
+                    spans = by_article.get(article_id, []) if by_article is not None else None
+                    rows.extend(_article_attributions(article_id, text, spans))
+    finally:
+        _ACTIVE.reset(token)
+    table = pd.DataFrame.from_records(rows, columns=ATTRIBUTION_COLUMNS)
     return table.sort_values(["article_id", "start"], kind="stable").reset_index(drop=True)
 
 

@@ -43,6 +43,7 @@ from helpers.ingestion.views import (
     shorten,
     summary_text,
 )
+from helpers.stats import per_1000_words  # moved to helpers.stats; re-exported here
 
 __all__ = [
     "per_1000_words",
@@ -77,15 +78,7 @@ __all__ = [
 ]
 
 
-def per_1000_words(count: pd.Series, n_words: pd.Series, decimals: int = 2) -> pd.Series:
-    """Mentions per 1,000 words of text, rounded: the share-of-coverage rate every analysis uses
-    to compare articles and outlets of different lengths (``n_words`` from :func:`count_words`).
-
-    Example:
-        >>> per_1000_words(pd.Series([3, 1]), pd.Series([1500, 250]), decimals=1).tolist()
-        [2.0, 4.0]
-    """
-    return (1000 * count / n_words).round(decimals)
+# per_1000_words moved to helpers.stats (imported above; helpers.corpus.per_1000_words still works)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,19 +4,21 @@ An analysis over a frame of articles (``article_id``, ``text``; ``n_words`` for 
 lexicon ``corpus/lexicons/framing.csv``: how the armed groups, ISIS, US military action and
 Israel are named, which attribution verbs are used, and how withdrawal is framed (demand,
 denial, process, from cue words in the same clause). :func:`match_terms` finds the terms in one
-text, :func:`framing_mentions` in every article (one row per match with its evidence sentence),
-:func:`framing_profile` counts them per article and per 1,000 words, and
+text, :func:`framing_mentions` in every article (one row per match with its sentence id and
+evidence sentence), :func:`framing_profile` counts them per article and per 1,000 words, and
 :func:`outlet_framing_table` compares outlets (share of each choice within its frame, the Media
 Cloud "share of coverage" idea); :func:`plot_framing_heatmap` draws it.
 
 Who is quoted, with which verb, is :mod:`helpers.attributions`; its public names
 (:func:`~helpers.attributions.attributions`, ``classify_source``, ``cited_source_shares``,
-``plot_cited_sources`` ...) stay importable from here for the notebooks written against this module.
+``plot_cited_sources`` ...) are re-exported here for the notebooks written against this module.
 
-Matching rules, shared with :mod:`helpers.attributions` (the term lists are data, the rules are here):
+Matching goes through the Arabic layer (:mod:`helpers.arabic`; the term lists are data, the rules
+are there):
 
-- Terms are matched on the normalised text (:func:`helpers.text.normalize_for_matching`) and
-  reported with offsets into the clean text and their evidence sentence.
+- Terms are matched on the normalised text (:func:`helpers.arabic.normalize.normalize_with_offsets`)
+  by one :class:`~helpers.arabic.matcher.TermMatcher` per lexicon, and reported with offsets into
+  the clean text, their sentence id and evidence sentence.
 - ``pos = noun``: the proclitics و ف ب ك ل and the article are accepted (والميليشيات,
   للميليشيات, بالانسحاب), and a pronoun or tanwin-alef suffix (انسحاباً, ادعاءاته,
   مقاومتهم for مقاومة). A form written WITH the article requires it (المقاومة never matches the
@@ -25,7 +27,7 @@ Matching rules, shared with :mod:`helpers.attributions` (the term lists are data
 - Between the words of a multiword term any run of spaces, quotation marks or hyphens is
   accepted (تنظيم “الدولة الإسلامية”), and a quotation mark may follow a proclitic (لـ”البنتاجون”).
 - Within a frame the longest match wins and matches never overlap (فصائل المقاومة is not
-  also المقاومة); different frames may overlap.
+  also المقاومة); different frames may overlap. A match never crosses a sentence boundary.
 
 Example:
     >>> match_terms("وزعم البنتاغون أن الميليشيات انسحبت")[["frame", "term", "leaning"]].values.tolist()
@@ -37,14 +39,33 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from helpers import paths
-from helpers.corpus import count_words, per_1000_words
-from helpers.text import normalize_for_matching, normalize_with_offsets, split_sentences
+from helpers.arabic.clauses import split_sentences
+from helpers.arabic.clitics import term_pattern
+from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon, split_forms
+from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first
+from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
+from helpers.arabic.tokens import Tokens, count_words
+from helpers.attributions import (
+    ATTRIBUTION_COLUMNS,
+    SOURCE_LEXICON,
+    SOURCE_TYPES,
+    VERB_CLASSES,
+    VERB_LEXICON,
+    attributions,
+    cited_source_shares,
+    classify_source,
+    load_attribution_verbs,
+    load_cited_sources,
+    plot_cited_sources,
+    verb_class_by_source_type,
+    verb_classes_by_outlet,
+)
+from helpers.stats import collector_paused, outlet_labels, per_1000_words, require_columns
 
 __all__ = [
     "FRAMING_LEXICON",
@@ -61,14 +82,11 @@ __all__ = [
     "outlet_framing_table",
     "framing_matrix",
     "plot_framing_heatmap",
+    # re-exported from helpers.attributions (notebooks written against this module use them)
+    "ATTRIBUTION_COLUMNS", "SOURCE_LEXICON", "SOURCE_TYPES", "VERB_CLASSES", "VERB_LEXICON", "attributions",
+    "cited_source_shares", "classify_source", "load_attribution_verbs", "load_cited_sources",
+    "plot_cited_sources", "verb_class_by_source_type", "verb_classes_by_outlet",
 ]
-
-#: Names of :mod:`helpers.attributions` re-exported here (see :func:`__getattr__`).
-_FROM_ATTRIBUTIONS = (
-    "VERB_LEXICON", "SOURCE_LEXICON", "SOURCE_TYPES", "VERB_CLASSES", "ATTRIBUTION_COLUMNS",
-    "load_attribution_verbs", "load_cited_sources", "classify_source", "attributions",
-    "cited_source_shares", "verb_class_by_source_type", "verb_classes_by_outlet", "plot_cited_sources",
-)
 
 FRAMING_LEXICON = "framing.csv"
 
@@ -80,118 +98,61 @@ STANCE_WINDOW = 10
 _FRAMING_COLUMNS = ("frame", "kind", "term", "forms", "pos", "gloss_en", "leaning", "rationale", "source")
 _POS = ("noun", "verb", "phrase")
 _KINDS = ("term", "cue", "stance")
+#: How a lexicon ``pos`` takes clitics in the Arabic layer's model.
+CLITICS_OF_POS = {"noun": "noun", "verb": "conjunction", "phrase": "conjunction"}
 
-MENTION_COLUMNS = ["article_id", "frame", "term", "leaning", "choice", "gloss_en", "surface", "start", "end", "sentence"]
+MENTION_COLUMNS = ["article_id", "sentence_id", "frame", "term", "leaning", "choice", "gloss_en", "surface",
+                   "start", "end", "sentence"]
 PROFILE_COLUMNS = ["article_id", "frame", "term", "leaning", "choice", "gloss_en", "count", "n_words", "per_1000_words", "evidence"]
 
 
-def __getattr__(name: str) -> Any:
-    """Re-export the attribution API (``framing.attributions`` ...) from :mod:`helpers.attributions`.
-
-    Imported lazily: :mod:`helpers.attributions` builds on this module's matcher.
-
-    Example:
-        >>> from helpers import attributions, framing
-        >>> framing.attributions is attributions.attributions
-        True
-    """
-    if name in _FROM_ATTRIBUTIONS:
-        from helpers import attributions as _attributions
-
-        return getattr(_attributions, name)
-    raise AttributeError(f"module 'helpers.framing' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_FROM_ATTRIBUTIONS))
-
 # --------------------------------------------------------------------------------------------
-# Lexicons
+# Lexicon
 
 
-def _read_csv_lexicon(name: str, columns: tuple[str, ...], required: tuple[str, ...],
-                      choices: dict[str, tuple[str, ...]]) -> pd.DataFrame:
-    path = paths.lexicon_path(name)
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: lexicon not found; restore it from git (corpus/lexicons/{name})")
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [c for c in columns if c not in table.columns]
-    if missing:
-        raise ValueError(f"{path}: missing column(s) {missing}; the header must be {','.join(columns)}")
-    for index, row in table.iterrows():
-        line = int(index) + 2  # header is line 1
-        for column in required:
-            if not str(row[column]).strip():
-                raise ValueError(f"{path}, line {line}: column {column!r} is empty; fill it in or delete the row")
-        for column, allowed in choices.items():
-            if row[column] not in allowed:
-                raise ValueError(
-                    f"{path}, line {line}: {column}={row[column]!r} is not one of {list(allowed)}; fix the value"
-                )
-    return table
+def _check_framing_row(row: dict[str, str]) -> list[str]:
+    problems = [f"form {form!r} is empty after normalisation; remove it"
+                for form in split_forms(row["forms"], row["term"]) if not normalize_for_matching(form).strip()]
+    if row["kind"] == "cue" and row["leaning"] not in WITHDRAWAL_STANCES:
+        problems.append(f"a cue's leaning must be one of {list(WITHDRAWAL_STANCES)}, not {row['leaning']!r}")
+    return problems
 
 
-def _forms(row: pd.Series, path_name: str, line: int, fallback: str) -> tuple[str, ...]:
-    raw = row["forms"].strip() or fallback
-    forms = tuple(f.strip() for f in raw.split("|") if f.strip())
-    for form in forms:
-        if not normalize_for_matching(form).strip():
-            raise ValueError(f"{path_name}, line {line}: form {form!r} is empty after normalisation; remove it")
-    return forms
+FRAMING_SCHEMA = Schema(
+    columns=_FRAMING_COLUMNS,
+    required=("frame", "kind", "term", "pos", "gloss_en", "leaning", "rationale", "source"),
+    choices={"kind": _KINDS, "pos": _POS},
+    row_check=_check_framing_row,
+    unique=(("frame", "kind", "term"),),
+)
 
 
-@lru_cache(maxsize=1)
 def load_framing_lexicon() -> pd.DataFrame:
     """The framing lexicon ``corpus/lexicons/framing.csv``, validated.
 
     One row per term (``kind = term``), withdrawal cue (``kind = cue``) or withdrawal stance label
     (``kind = stance``): frame, kind, term, forms (``|``-separated surface variants; empty means
     the term itself), pos (noun / verb / phrase, see the module's matching rules), gloss_en,
-    leaning, rationale, source. A ``forms_list`` column (tuple of forms) is added.
+    leaning, rationale, source. A ``forms_list`` column (tuple of forms) and ``line`` (the line
+    in the file) are added. Every problem of the file is reported at once
+    (:class:`~helpers.arabic.lexicon.LexiconError`, ``framing.csv:LINE: problem``); an edit to
+    the file takes effect on the next call.
 
     Example:
         >>> lex = load_framing_lexicon()
         >>> {"armed_groups", "isis", "us_action", "israel", "attribution", "withdrawal"} <= set(lex["frame"])
         True
     """
-    required = ("frame", "kind", "term", "pos", "gloss_en", "leaning", "rationale", "source")
-    table = _read_csv_lexicon(FRAMING_LEXICON, _FRAMING_COLUMNS, required, {"kind": _KINDS, "pos": _POS})
-    table["forms_list"] = [
-        _forms(row, FRAMING_LEXICON, i + 2, row["term"]) for i, row in table.iterrows()
-    ]
-    stances = set(table.loc[table["kind"] == "cue", "leaning"])
-    if not stances <= set(WITHDRAWAL_STANCES):
-        raise ValueError(f"{FRAMING_LEXICON}: cue leanings {sorted(stances)} must be among {WITHDRAWAL_STANCES}")
-    duplicated = table[table.duplicated(["frame", "kind", "term"], keep=False)]
-    if len(duplicated):
-        raise ValueError(f"{FRAMING_LEXICON}: duplicated (frame, kind, term) rows {duplicated['term'].tolist()}; merge them")
+    table = load_lexicon(FRAMING_LEXICON, FRAMING_SCHEMA)
+    table["forms_list"] = [split_forms(forms, term) for forms, term in zip(table["forms"], table["term"])]
     return table
-
-
-
-# --------------------------------------------------------------------------------------------
-# The term matcher
-
-_QUOTES = "\"'“”«»‘’„"
-_Q = f"[{re.escape(_QUOTES)}]"
-_SEP = rf"[\s{re.escape(_QUOTES)}\-–—]+"
-_CONJ = "[وف]"
-_CLITICS = rf"(?:{_CONJ}?[بكل]|{_CONJ})"          # a non-empty run of proclitics
-_PRONOUN = "(?:ه|ها|هم|هما|هن|نا)"
-
-
-def _last_word_pattern(word: str, pos: str) -> str:
-    if pos != "noun":
-        return re.escape(word)
-    if word.endswith("ه") and len(word) > 2:   # ة (folded to ه) becomes ت before a pronoun
-        return f"{re.escape(word[:-1])}(?:ه|ت{_PRONOUN})"
-    return f"{re.escape(word)}(?:ا|{_PRONOUN})?"
 
 
 def term_regex(form: str, pos: str) -> str:
     """The regular expression (on normalised text) that matches ``form`` with its clitics.
 
-    See the module docstring for the rules per ``pos`` (noun, verb, phrase).
+    ``pos`` is the lexicon's (noun, verb, phrase); the rules are those of
+    :func:`helpers.arabic.clitics.term_pattern` (see the module docstring).
 
     Example:
         >>> import re
@@ -202,130 +163,52 @@ def term_regex(form: str, pos: str) -> str:
     """
     if pos not in _POS:
         raise ValueError(f"pos must be one of {_POS}, got {pos!r}")
-    words = normalize_for_matching(form).split()
-    if not words:
-        raise ValueError(f"form {form!r} is empty after normalisation")
-    first = words[0]
-    if pos == "noun":
-        if first.startswith("ال") and len(first) > 3:
-            first = first[2:]
-            prefix = rf"(?:(?:{_CLITICS}{_Q}?)?ال|{_CONJ}?لل)"
-        else:
-            prefix = rf"(?:(?:{_CLITICS}{_Q}?)?(?:ال)?|{_CONJ}?لل)"
-    else:
-        prefix = rf"(?:{_CONJ}{_Q}?)?"
-    words = [first, *words[1:]]
-    parts = [re.escape(w) for w in words[:-1]] + [_last_word_pattern(words[-1], pos)]
-    return rf"(?<!\w){prefix}{_SEP.join(parts)}(?!\w)"
+    return term_pattern(form, CLITICS_OF_POS[pos])
 
 
 @dataclass(frozen=True)
-class _Matcher:
-    """Compiled patterns of a lexicon's rows: ``(row index, group key, pattern)``."""
+class _Compiled:
+    """The framing lexicon compiled once per content of framing.csv."""
 
-    patterns: tuple[tuple[int, str, re.Pattern[str]], ...]
-    forms: dict[int, frozenset[str]]
-    cores: dict[int, tuple[str, ...]]
-
-    def find(self, normalised: str) -> list[tuple[int, int, int, str]]:
-        """All matches ``(start, end, row, group)``, overlapping ones included."""
-        found = []
-        for row, group, pattern in self.patterns:
-            if not any(core in normalised for core in self.cores[row]):
-                continue  # cheap literal pre-filter: the row cannot match
-            m = pattern.search(normalised)
-            while m:  # restart after each match start: overlapping matches of one row too
-                found.append((m.start(), m.end(), row, group))
-                m = pattern.search(normalised, m.start() + 1)
-        return found
+    terms: TermMatcher            # payload: lexicon row; group: frame
+    cues: TermMatcher             # payload: lexicon row; one group (cues never overlap)
+    rows: dict[int, tuple[str, str, str, str]]   # row -> (frame, term, leaning, gloss_en)
+    frames: frozenset[str]
 
 
-def _compile(rows: list[tuple[int, str, tuple[str, ...], str]]) -> _Matcher:
-    patterns = []
-    forms: dict[int, frozenset[str]] = {}
-    cores: dict[int, tuple[str, ...]] = {}
-    for row, group, row_forms, pos in rows:
-        ordered = sorted(row_forms, key=lambda f: -len(normalize_for_matching(f)))
-        alternation = "|".join(f"(?:{term_regex(f, pos)})" for f in ordered)
-        patterns.append((row, group, re.compile(alternation)))
-        forms[row] = frozenset(normalize_for_matching(f) for f in row_forms)
-        cores[row] = tuple(sorted({_core(f, pos) for f in row_forms}))
-    return _Matcher(tuple(patterns), forms, cores)
-
-
-def _core(form: str, pos: str) -> str:
-    """A literal every match of ``form`` contains: its first word without article or final ه."""
-    words = normalize_for_matching(form).split()
-    first = words[0]
-    if pos == "noun" and first.startswith("ال") and len(first) > 3:
-        first = first[2:]
-    if pos == "noun" and len(words) == 1 and first.endswith("ه") and len(first) > 2:
-        first = first[:-1]
-    return first
-
-
-def _longest_first(matches: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
-    """Keep the longest matches, no two overlapping (ties: the earlier one); sorted by start."""
-    kept: list[tuple[int, int, int, str]] = []
-    for match in sorted(matches, key=lambda m: (-(m[1] - m[0]), m[0], m[2])):
-        if all(match[1] <= k[0] or match[0] >= k[1] for k in kept):
-            kept.append(match)
-    return sorted(kept)
-
-
-@lru_cache(maxsize=1)
-def _framing_matchers() -> tuple[_Matcher, _Matcher]:
+def _build() -> _Compiled:
     lex = load_framing_lexicon()
-    terms = [(i, r["frame"], r["forms_list"], r["pos"]) for i, r in lex.iterrows() if r["kind"] == "term"]
-    cues = [(i, r["leaning"], r["forms_list"], r["pos"]) for i, r in lex.iterrows() if r["kind"] == "cue"]
-    return _compile(terms), _compile(cues)
+    terms: list[Term] = []
+    cues: list[Term] = []
+    for row, kind, frame, forms, pos in zip(lex.index, lex["kind"], lex["frame"], lex["forms_list"], lex["pos"]):
+        ordered = sorted(forms, key=lambda f: -len(normalize_for_matching(f)))
+        if kind == "term":
+            terms.extend(Term(f, int(row), CLITICS_OF_POS[pos], frame) for f in ordered)
+        elif kind == "cue":
+            cues.extend(Term(f, int(row), CLITICS_OF_POS[pos], "cue") for f in ordered)
+    rows = {int(i): (f, t, le, g) for i, f, t, le, g in
+            zip(lex.index, lex["frame"], lex["term"], lex["leaning"], lex["gloss_en"])}
+    return _Compiled(TermMatcher(terms), TermMatcher(cues), rows, frozenset(lex["frame"]))
 
 
-# --------------------------------------------------------------------------------------------
-# Tokens of a normalised sentence
-
-_TOKEN = re.compile(r"\w+|[^\w\s]")
-_CLAUSE_BREAKS = frozenset("،,؛;:")
-
-
-class _Tokens:
-    """Word and punctuation tokens of a normalised sentence, with char offsets."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        found = list(_TOKEN.finditer(text))
-        self.words = [m.group() for m in found]
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-        clause, self.clauses = 0, []
-        for word in self.words:
-            if word in _CLAUSE_BREAKS:
-                clause += 1
-            self.clauses.append(clause)
-
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def at(self, offset: int) -> int:
-        """Index of the token containing (or first after) char ``offset``."""
-        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
-
-    def is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.words) and self.words[i][0].isalnum()
+def _compiled() -> _Compiled:
+    return cached_by_content(lexicon_file(FRAMING_LEXICON), _build, key="framing._build")
 
 
 # --------------------------------------------------------------------------------------------
 # Withdrawal stance
 
 
-def _stance(tokens: _Tokens, start: int, end: int, cues: list[tuple[int, int, int, str]]) -> str:
+def _stance(tokens: Tokens, start: int, end: int, cues: list[Match]) -> str:
     """Stance of the withdrawal term at normalised span (start, end) from the cue matches."""
     first, last = tokens.at(start), tokens.at(end - 1)
-    clause = tokens.clauses[first]
+    clauses = tokens.clauses
+    clause = clauses[first]
     placed = []
-    for c_start, c_end, _, stance in cues:
+    for cue in cues:
+        c_start, c_end, stance = cue.start, cue.end, cue.payload
         c_first, c_last = tokens.at(c_start), tokens.at(c_end - 1)
-        if tokens.clauses[c_first] != clause or c_start < end and c_end > start:
+        if clauses[c_first] != clause or c_start < end and c_end > start:
             continue
         if c_last < first:
             distance = first - c_last
@@ -351,75 +234,86 @@ def _stance(tokens: _Tokens, start: int, end: int, cues: list[tuple[int, int, in
 # Framing mentions
 
 
-@lru_cache(maxsize=1)
-def _framing_rows() -> dict[int, dict[str, str]]:
-    lex = load_framing_lexicon()
-    return {i: {c: lex.at[i, c] for c in ("term", "leaning", "gloss_en")} for i in lex.index}
+#: A clause break as the tokeniser sees it: ، ؛ ; : and a comma that is not inside a number (2,500).
+_CLAUSE_BREAK = re.compile(r"[،؛;:]|(?<!\d),|,(?!\d)")
 
 
-def _sentence_terms(sentence: str) -> list[dict[str, Any]]:
-    terms, cues = _framing_matchers()
-    normal = normalize_with_offsets(sentence)
-    found = terms.find(normal.text)
+def _clause_around(norm: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``norm[lo:hi]`` (a sentence) holding the span (start, end)."""
+    before = lo
+    for m in _CLAUSE_BREAK.finditer(norm, lo, start):
+        before = m.end()
+    after = _CLAUSE_BREAK.search(norm, end, hi)
+    return before, after.start() if after is not None else hi
+
+
+def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) -> list[tuple[Any, ...]]:
+    """Records (sentence_id, frame, term, leaning, choice, gloss_en, surface, start, end, sentence)."""
+    normal = normalize_with_offsets(text)
+    norm = normal.text
+    found = compiled.terms.find_all(norm)
+    if frame is not None:
+        found = [m for m in found if m.group == frame]
     if not found:
         return []
-    tokens = _Tokens(normal.text)
-    cue_matches = _longest_first(cues.find(normal.text))  # لا بد is one demand cue, not لا + بد
-    rows = []
-    for frame in sorted({m[3] for m in found}):
-        for start, end, row, _ in _longest_first([m for m in found if m[3] == frame]):
-            entry = _framing_rows()[row]
-            leaning = entry["leaning"]
-            choice = entry["term"]
-            if frame == "withdrawal":
-                leaning = _stance(tokens, start, end, cue_matches)
-                choice = leaning
-            s, e = normal.to_source(start, end)
-            rows.append({"frame": frame, "term": entry["term"], "leaning": leaning, "choice": choice,
-                         "gloss_en": entry["gloss_en"], "surface": sentence[s:e], "start": s, "end": e})
-    return sorted(rows, key=lambda r: (r["start"], r["frame"]))
+    spans = split_sentences(text)
+    bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans]).tolist()
+    starts, ends = bounds[:len(spans)], bounds[len(spans):]
+    where = np.searchsorted(starts, [m.start for m in found], side="right") - 1
+    inside = [(k, m) for k, m in zip(where.tolist(), found) if k >= 0 and m.end <= ends[k]]
+    kept = longest_first(m for _, m in inside)
+    sentence_of = {(m.start, m.end, m.row): k for k, m in inside}
+    records = []
+    rows = compiled.rows
+    cues: list[Match] | None = None
+    cue_starts: list[int] = []
+    for match in sorted(kept, key=lambda m: (m.start, m.group)):
+        k = sentence_of[(match.start, match.end, match.row)]
+        frame_name, term, leaning, gloss = rows[match.payload]
+        choice = term
+        if frame_name == "withdrawal":
+            if cues is None:  # the cue words of the article, once (only articles that mention withdrawal)
+                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row) for c in compiled.cues.find_all(norm)]
+                cue_starts = [c.start for c in cues]
+            lo, hi = _clause_around(norm, starts[k], ends[k], match.start, match.end)
+            # the cues of the sentence compete (لا بد is one demand cue, not لا + بد); only the
+            # term's clause can hold a cue that counts
+            in_sentence = longest_first(c for c in cues[bisect.bisect_left(cue_starts, starts[k]):
+                                                        bisect.bisect_left(cue_starts, ends[k])] if c.end <= ends[k])
+            in_clause = [c for c in in_sentence if lo <= c.start and c.end <= hi]
+            leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause)
+        s, e = normal.to_source(match.start, match.end)
+        sentence_start, sentence_end = spans[k]
+        records.append((k, frame_name, term, leaning, choice, gloss, text[s:e], s, e,
+                        text[sentence_start:sentence_end]))
+    return records
 
 
 def match_terms(text: str, frame: str | None = None) -> pd.DataFrame:
-    """Framing terms in one clean text: frame, term, leaning, choice, gloss_en, surface, start, end, sentence.
+    """Framing terms in one clean text: sentence_id, frame, term, leaning, choice, gloss_en, surface, start, end, sentence.
 
-    Offsets index ``text``; ``sentence`` is the evidence sentence. ``leaning`` of a withdrawal
-    term is its stance (demand / denial / process / unspecified, from the cues in its clause);
-    ``choice`` is what outlets are compared on: the term, or the stance for withdrawal.
-    ``frame`` keeps one frame only.
+    Offsets index ``text``; ``sentence`` is the evidence sentence (``sentence_id`` its index in
+    :func:`helpers.arabic.clauses.split_sentences`). ``leaning`` of a withdrawal term is its
+    stance (demand / denial / process / unspecified, from the cues in its clause); ``choice`` is
+    what outlets are compared on: the term, or the stance for withdrawal. ``frame`` keeps one
+    frame only.
 
     Example:
         >>> match_terms("الوقت الحالي ليس وقت الحديث عن الانسحاب", "withdrawal")[["surface", "leaning"]].values.tolist()
         [['الانسحاب', 'denial']]
     """
-    lex = load_framing_lexicon()
-    if frame is not None and frame not in set(lex["frame"]):
-        raise ValueError(f"unknown frame {frame!r}; frames in {FRAMING_LEXICON}: {sorted(set(lex['frame']))}")
-    rows = []
-    for s_start, s_end in split_sentences(text):
-        sentence = text[s_start:s_end]
-        for row in _sentence_terms(sentence):
-            row["start"] += s_start
-            row["end"] += s_start
-            row["sentence"] = sentence
-            rows.append(row)
-    table = pd.DataFrame(rows, columns=MENTION_COLUMNS[1:])
-    if frame is not None:
-        table = table[table["frame"] == frame]
-    return table.reset_index(drop=True).astype({"start": int, "end": int})
-
-
-def _require(articles: pd.DataFrame, columns: tuple[str, ...], caller: str) -> None:
-    missing = [c for c in columns if c not in articles.columns]
-    if missing:
-        raise KeyError(f"{caller}: articles lack the column(s) {missing}; pass corpus.load_corpus().articles")
+    compiled = _compiled()
+    if frame is not None and frame not in compiled.frames:
+        raise ValueError(f"unknown frame {frame!r}; frames in {FRAMING_LEXICON}: {sorted(compiled.frames)}")
+    return _mention_frame(_article_mentions(text, compiled, frame), MENTION_COLUMNS[1:])
 
 
 def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per framing-term match in every article (the table :func:`framing_profile` counts).
 
-    Columns: article_id, frame, term, leaning, choice, gloss_en, surface, start, end (offsets
-    into ``articles.text``), sentence. Sorted by article_id, start, frame.
+    Columns: article_id, sentence_id, frame, term, leaning, choice, gloss_en, surface, start, end
+    (offsets into ``articles.text``), sentence. Sorted by article_id, start, frame. Built from
+    records in one pass (no DataFrame per article), pure: runs per partition of a corpus.
 
     Example:
         >>> import pandas as pd
@@ -427,16 +321,25 @@ def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
         >>> framing_mentions(arts)[["article_id", "term", "start", "end"]].values.tolist()
         [['a', 'فصائل المقاومة', 6, 20]]
     """
-    _require(articles, ("article_id", "text"), "framing_mentions")
-    frames = []
-    for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
-        found = match_terms(text)
-        found.insert(0, "article_id", article_id)
-        frames.append(found)
-    if not frames:
-        return pd.DataFrame(columns=MENTION_COLUMNS)
-    table = pd.concat(frames, ignore_index=True)[MENTION_COLUMNS]
-    return table.sort_values(["article_id", "start", "frame"], kind="stable").reset_index(drop=True)
+    require_columns(articles, ("article_id", "text"), "framing_mentions")
+    compiled = _compiled()
+    records: list[tuple[Any, ...]] = []
+    with collector_paused():
+        for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+            if isinstance(text, str) and text:
+                records.extend((article_id, *r) for r in _article_mentions(text, compiled))
+    records.sort(key=lambda r: (r[0], r[8], r[2]))  # article_id, start, frame (stable: as found)
+    return _mention_frame(records, MENTION_COLUMNS)
+
+
+def _mention_frame(records: list[tuple[Any, ...]], columns: list[str]) -> pd.DataFrame:
+    """A DataFrame of mention records: integer offsets and ids, text columns as Python strings
+    (object dtype: building Arrow strings costs more than the matching on large partitions)."""
+    values = list(zip(*records)) if records else [()] * len(columns)
+    integers = {"sentence_id", "start", "end"}
+    return pd.DataFrame({c: pd.Series(np.array(v, dtype=np.int64) if c in integers else list(v),
+                                      dtype=None if c in integers else object)
+                         for c, v in zip(columns, values)})
 
 
 def _word_counts(articles: pd.DataFrame) -> dict[str, int]:
@@ -451,10 +354,11 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     """Per article and frame, the count of each term, per 1,000 words, with the evidence sentences.
 
     Columns: article_id, frame, term, leaning, choice, gloss_en, count, n_words, per_1000_words
-    (:func:`helpers.corpus.per_1000_words`; ``n_words`` from ``articles.n_words`` or, if absent,
-    :func:`helpers.corpus.count_words` of the text), evidence (the distinct sentences, joined with `` ‖ ``). Only terms that occur are
-    listed (absence is a zero in :func:`outlet_framing_table`). A withdrawal term gets one row per
-    stance. Pass ``mentions`` (from :func:`framing_mentions`) to avoid matching twice.
+    (:func:`helpers.stats.per_1000_words`; ``n_words`` from ``articles.n_words`` or, if absent,
+    :func:`helpers.arabic.tokens.count_words` of the text), evidence (the distinct sentences,
+    joined with `` ‖ ``). Only terms that occur are listed (absence is a zero in
+    :func:`outlet_framing_table`). A withdrawal term gets one row per stance. Pass ``mentions``
+    (from :func:`framing_mentions`) to avoid matching twice.
 
     Example:
         >>> import pandas as pd
@@ -462,15 +366,16 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
         >>> framing_profile(arts)[["term", "count", "per_1000_words"]].values.tolist()
         [['داعش', 1, 333.3], ['داعش الوهابي', 1, 333.3]]
     """
-    _require(articles, ("article_id", "text"), "framing_profile")
+    require_columns(articles, ("article_id", "text"), "framing_profile")
     mentions = framing_mentions(articles) if mentions is None else mentions
-    words = _word_counts(articles)
-    keys = ["article_id", "frame", "term", "leaning", "choice", "gloss_en"]
     if mentions.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
-    grouped = mentions.groupby(keys, sort=True)
-    table = grouped.agg(count=("start", "size"),
-                        evidence=("sentence", lambda s: " ‖ ".join(dict.fromkeys(s)))).reset_index()
+    keys = ["article_id", "frame", "term", "leaning", "choice", "gloss_en"]
+    counts = mentions.groupby(keys, sort=True, observed=True).size().rename("count")
+    distinct = mentions.drop_duplicates([*keys, "sentence"])
+    evidence = distinct.groupby(keys, sort=True, observed=True)["sentence"].agg(" ‖ ".join).rename("evidence")
+    table = pd.concat([counts, evidence], axis=1).reset_index()
+    words = _word_counts(articles)
     table["n_words"] = table["article_id"].map(words).astype(int)
     table["per_1000_words"] = per_1000_words(table["count"], table["n_words"], decimals=1)
     return table[PROFILE_COLUMNS].sort_values(["article_id", "frame", "term", "leaning"]).reset_index(drop=True)
@@ -478,30 +383,6 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
 
 # --------------------------------------------------------------------------------------------
 # Outlets
-
-
-def outlet_labels(articles: pd.DataFrame) -> pd.DataFrame:
-    """article_id, outlet, outlet_ar: one column per outlet; unnamed outlets stay apart per article.
-
-    Articles whose outlet is ``unknown`` (or missing) get ``unknown (<article_id>)`` /
-    ``غير معروف (<article_id>)`` so that two unattributed articles are not merged.
-
-    Example:
-        >>> import pandas as pd
-        >>> arts = pd.DataFrame({"article_id": ["000", "003"], "outlet": ["unknown", "Mehr News Agency"],
-        ...                      "outlet_ar": ["غير معروف", "وكالة مهر للأنباء"]})
-        >>> outlet_labels(arts)["outlet"].tolist()
-        ['unknown (000)', 'Mehr News Agency']
-    """
-    _require(articles, ("article_id",), "outlet_labels")
-    ids = articles["article_id"].astype(str)
-    outlet = articles["outlet"].fillna("unknown") if "outlet" in articles.columns else pd.Series("unknown", index=articles.index)
-    outlet_ar = articles["outlet_ar"].fillna("") if "outlet_ar" in articles.columns else pd.Series("", index=articles.index)
-    unknown = outlet.str.strip().isin(["", "unknown"])
-    table = pd.DataFrame({"article_id": ids,
-                          "outlet": outlet.where(~unknown, "unknown (" + ids + ")"),
-                          "outlet_ar": outlet_ar.where(~unknown, "غير معروف (" + ids + ")")})
-    return table.reset_index(drop=True)
 
 
 def _choice_labels() -> pd.DataFrame:
@@ -522,10 +403,12 @@ def outlet_framing_table(profile: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
     """Framing choices per outlet: the share of each choice within its frame, and the rate per 1,000 words.
 
     One row per outlet and observed (frame, choice), zeros included for outlets that never
-    make that choice. Columns: outlet, outlet_ar, frame, choice, label_ar, gloss_en, leaning,
-    count, frame_count (all the outlet's mentions in that frame), share_in_frame
-    (``count / frame_count``, empty when the outlet never touches the frame), n_words,
-    per_1000_words. Rows follow the lexicon order, outlets their first article_id.
+    make that choice (outlets x choices observed in the corpus: bounded by the lexicon, never a
+    product of all index levels). Articles of unknown outlet form one outlet, ``unknown``
+    (:func:`helpers.stats.outlet_labels`). Columns: outlet, outlet_ar, frame, choice, label_ar,
+    gloss_en, leaning, count, frame_count (all the outlet's mentions in that frame),
+    share_in_frame (``count / frame_count``, empty when the outlet never touches the frame),
+    n_words, per_1000_words. Rows follow the lexicon order, outlets their first article_id.
 
     Example:
         >>> import pandas as pd
@@ -535,7 +418,7 @@ def outlet_framing_table(profile: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
         >>> t[t["outlet"] == "X"][["choice", "count", "share_in_frame"]].values.tolist()
         [['فصائل المقاومة', 0, 0.0], ['المقاومة', 1, 0.333], ['الميليشيات', 2, 0.667]]
     """
-    _require(articles, ("article_id",), "outlet_framing_table")
+    require_columns(articles, ("article_id",), "outlet_framing_table")
     outlets = outlet_labels(articles)
     words = _word_counts(articles) if "text" in articles.columns or "n_words" in articles.columns else {}
     outlets["n_words"] = outlets["article_id"].map(words)
@@ -561,7 +444,9 @@ def outlet_framing_table(profile: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
 def framing_matrix(table: pd.DataFrame, value: str = "share_in_frame") -> pd.DataFrame:
     """Pivot :func:`outlet_framing_table` to choices x outlets (rows in lexicon order).
 
-    The index is (frame, choice, label_ar, gloss_en); columns are (outlet, outlet_ar).
+    The index is (frame, choice, label_ar, gloss_en); columns are (outlet, outlet_ar). Only the
+    row and column keys that occur in ``table`` are used (first value per cell; NaN where a
+    pair is absent), so memory is rows x outlets, never a product of every level's values.
 
     Example:
         >>> import pandas as pd
@@ -572,11 +457,21 @@ def framing_matrix(table: pd.DataFrame, value: str = "share_in_frame") -> pd.Dat
     """
     rows = ["frame", "choice", "label_ar", "gloss_en"]
     cols = ["outlet", "outlet_ar"]
-    row_order = list(dict.fromkeys(map(tuple, table[rows].values.tolist())))
-    col_order = list(dict.fromkeys(map(tuple, table[cols].values.tolist())))
-    matrix = table.pivot_table(index=rows, columns=cols, values=value, aggfunc="first", dropna=False)
-    return matrix.reindex(index=pd.MultiIndex.from_tuples(row_order, names=rows),
-                          columns=pd.MultiIndex.from_tuples(col_order, names=cols))
+    row_keys = list(map(tuple, table[rows].values.tolist()))
+    col_keys = list(map(tuple, table[cols].values.tolist()))
+    row_order = {key: i for i, key in enumerate(dict.fromkeys(row_keys))}
+    col_order = {key: i for i, key in enumerate(dict.fromkeys(col_keys))}
+    r = np.fromiter((row_order[k] for k in row_keys), dtype=np.int64, count=len(row_keys))
+    c = np.fromiter((col_order[k] for k in col_keys), dtype=np.int64, count=len(col_keys))
+    first = ~pd.Series(list(zip(r.tolist(), c.tolist())), dtype=object).duplicated().to_numpy()
+    values = table[value].to_numpy()
+    matrix = np.full((len(row_order), len(col_order)), np.nan, dtype=object if values.dtype == object else float)
+    matrix[r[first], c[first]] = values[first]
+    frame = pd.DataFrame(matrix, index=pd.MultiIndex.from_tuples(list(row_order), names=rows),
+                         columns=pd.MultiIndex.from_tuples(list(col_order), names=cols))
+    if values.dtype != object and not np.isnan(matrix).any() and np.issubdtype(values.dtype, np.integer):
+        frame = frame.astype(values.dtype)
+    return frame
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from helpers.text import normalize_for_matching
+from helpers.arabic.normalize import normalized_codes
 
 __all__ = [
     "NEAR_DUPLICATE_JACCARD",
@@ -61,11 +61,6 @@ _BINS = _BANDS * _BAND_ROWS       # 64 signature values: the top 6 bits of a shi
 _BIN_SHIFT = np.uint64(64 - 6)
 _BIN_EDGES = np.arange(_BINS, dtype=np.uint64) << _BIN_SHIFT
 _BIN_IDS = np.arange(_BINS, dtype=np.uint64)
-
-
-def _codes(text: str) -> np.ndarray:
-    """UTF-16 code units of ``normalize_for_matching(text)``."""
-    return np.frombuffer(normalize_for_matching(text).encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +96,7 @@ def shingles_and_word_count(text: str, size: int = SHINGLE_WORDS) -> tuple[np.nd
     any span of the text in O(1); the span of ``size`` consecutive words, shifted back to its
     start, is hashed the same wherever it occurs (a text shorter than ``size`` words is one span).
     """
-    codes = _codes(text)
+    codes = normalized_codes(text)
     values, space, alnum = _character_tables()
     n = len(codes)
     if not n:

@@ -20,7 +20,13 @@ from typing import NamedTuple
 
 import numpy as np
 
-from helpers.text import INVISIBLE_CONTROLS, TATWEEL, normalize_for_matching, normalize_with_offsets
+from helpers.arabic.normalize import (
+    DELETED_CODE,
+    INVISIBLE_CONTROLS,
+    TATWEEL,
+    normalize_for_matching,
+    normalize_with_offsets,
+)
 
 __all__ = [
     "CleanArticle",
@@ -33,7 +39,7 @@ __all__ = [
     "load_furniture_rules",
 ]
 
-_DELETE = 0xFFFF  # a noncharacter: marks characters the display table deletes
+_DELETE = DELETED_CODE  # a noncharacter: marks characters the display table deletes
 
 
 # Cleanup of scraped articles

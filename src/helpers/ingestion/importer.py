@@ -412,7 +412,7 @@ def add(sources: Sequence[str | os.PathLike[str]], corpus: str | os.PathLike[str
         progress: bool = True) -> ImportReport:
     """Import ``sources`` (files, folders, tables) into ``corpus`` (default: the project's corpus
     folder, see :func:`helpers.paths.corpus_dir`); return the report (see module docstring)."""
-    folder = Path(corpus) if corpus is not None else paths.corpus_dir()
+    folder = Path(corpus).expanduser() if corpus is not None else paths.corpus_dir()
     raw = folder / "raw"
     raw.mkdir(parents=True, exist_ok=True)
     old_rows, header, hashes, number = _existing(folder)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from helpers import paths
-from helpers.text import normalize_for_matching
+from helpers.arabic.normalize import normalize_for_matching
 
 __all__ = ["InferredDate", "canonical_url", "date_from_dateline", "date_from_html", "date_from_url"]
 
@@ -69,8 +69,12 @@ def _valid(year: int, month: int, day: int = 1) -> bool:
     return True
 
 
+_TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=[^>]*>", re.IGNORECASE)
+_JSON_LD = re.compile(r"""<script\b[^>]*application/ld\+json[^>]*>.*?</script>""", re.IGNORECASE | re.DOTALL)
+
+
 def date_from_html(html: str) -> InferredDate | None:
-    """The date in the page's metadata (``article:published_time``, JSON-LD, ``<time>``...),
+    """The date in the page's metadata (``article:published_time``, JSON-LD, ``<time datetime>``),
     found by htmldate without searching the body text; None if there is none.
 
     Example:
@@ -79,10 +83,18 @@ def date_from_html(html: str) -> InferredDate | None:
         >>> date_from_html(page).published
         '2024-01-25'
     """
+    # htmldate also reads dates printed in the body; only the head, JSON-LD and <time> tags are
+    # given to it, so a date mentioned in the article is never taken for its publication date
+    end = html.lower().find("</head>")
+    head = html[:end] if end >= 0 else ""
+    extra = "".join(_TIME_TAG.findall(html[max(end, 0):])) + "".join(_JSON_LD.findall(html[max(end, 0):]))
+    if not head and not extra:
+        return None
     try:
         from htmldate import find_date
 
-        found = find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        found = find_date(f"{head}</head><body>{extra}</body></html>", extensive_search=False, original_date=True,
+                          outputformat="%Y-%m-%d")
     except Exception:  # htmldate raises on pages it cannot parse: no date, not a crash
         return None
     if not found:

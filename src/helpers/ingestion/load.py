@@ -41,11 +41,11 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
+from helpers.arabic.clauses import split_sentences
 from helpers.ingestion.decode import decode_article_bytes, html_to_text, looks_like_html
 from helpers.ingestion.duplicates import NEAR_DUPLICATE_JACCARD, SHINGLE_WORDS, DuplicateIndex, shingles_and_word_count
 from helpers.ingestion.furniture import FurnitureRule, clean_article, load_furniture_rules
 from helpers.ingestion.metadata import METADATA_COLUMNS, read_metadata
-from helpers.text import split_sentences
 
 __all__ = [
     "ARTICLE_COLUMNS",
@@ -330,9 +330,13 @@ def _build_corpus(entries: list[tuple[str, bytes | None, str]], hashes: dict[str
 
     # Order: files with metadata by article_id, then files without metadata by name; the first
     # of a group of duplicates is the one kept.
+    # Numeric ids in numeric order (999 before 1000: `make add` ids grow past three digits).
     def order(item: tuple[str, bytes | None, str]) -> tuple[int, str, str]:
         row = by_file.get(item[0])
-        return (0, row["article_id"], item[0]) if row else (1, "", item[0])
+        if row is None:
+            return (1, "", item[0])
+        article_id = row["article_id"]
+        return (0, article_id.zfill(24) if article_id.isdigit() else article_id, item[0])
 
     seen_hashes: dict[str, str] = {}
     index = DuplicateIndex(NEAR_DUPLICATE_JACCARD)

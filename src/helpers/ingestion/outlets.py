@@ -27,7 +27,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from helpers import paths
-from helpers.text import normalize_for_matching
+from helpers.arabic.normalize import normalize_for_matching
 
 __all__ = ["OUTLET_COLUMNS", "OUTLET_TYPES", "Outlet", "load_outlets", "outlet_by_name", "outlet_for_url",
            "url_key"]
