@@ -205,9 +205,13 @@ def _scan(raw: Path, metadata: Path) -> _Scan:
 
 
 def _order(name: str, by_file: dict[str, dict[str, str]]) -> tuple[int, str, str]:
-    """Load order: files with metadata by article_id, then the others by name (as load_corpus)."""
+    """Load order, as :func:`helpers.ingestion.load.load_corpus`: files with metadata by article_id
+    (numeric ids in numeric order: 999 before 1000), then the others by name."""
     row = by_file.get(name)
-    return (0, row["article_id"], name) if row else (1, "", name)
+    if row is None:
+        return (1, "", name)
+    article_id = row["article_id"]
+    return (0, article_id.zfill(24) if article_id.isdigit() else article_id, name)
 
 
 def _sha256_file(path: Path) -> tuple[str, int]:

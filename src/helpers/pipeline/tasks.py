@@ -13,7 +13,6 @@ Both are pure functions of their arguments plus the files they read; each return
 from __future__ import annotations
 
 import gc
-import inspect
 import resource
 import time
 from pathlib import Path
@@ -91,15 +90,6 @@ def ingest_partition(partition: int, raw_dir: str, members: list[tuple[str, dict
     return summary
 
 
-def _attributions(articles: pd.DataFrame, actor_mentions: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
-    """Attributions, reusing the actor mentions when the function accepts them (contract 3)."""
-    from helpers import attributions
-
-    if "actor_mentions" in inspect.signature(attributions.attributions).parameters:
-        return attributions.attributions(articles, actor_mentions=actor_mentions), True  # type: ignore[call-arg]
-    return attributions.attributions(articles), False
-
-
 def with_sentence_ids(mentions: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """``mentions`` with ``sentence_id`` (the sentence holding ``start``) and without ``sentence`` text.
 
@@ -134,7 +124,7 @@ def analyse_partition(partition: int, cache_dir: str, kept: list[str], key: str,
     ``fail`` raises :class:`PartitionFailure` after the analyses, before anything is written
     (tests use it to simulate a worker crash).
     """
-    from helpers import actors, framing, numbers
+    from helpers import actors, attributions, framing, numbers
 
     out = Path(out_dir)
     name = part_name(partition)
@@ -164,7 +154,7 @@ def analyse_partition(partition: int, cache_dir: str, kept: list[str], key: str,
             tables[table] = run(articles)
             seconds[table] = time.perf_counter() - clock
         clock = time.perf_counter()
-        tables["attributions"], reused = _attributions(articles, tables["actors"])
+        tables["attributions"] = attributions.attributions(articles, actor_mentions=tables["actors"])
         seconds["attributions"] = time.perf_counter() - clock
     finally:
         if collecting:
@@ -187,7 +177,6 @@ def analyse_partition(partition: int, cache_dir: str, kept: list[str], key: str,
     manifest = {"partition": partition, "key": key, "articles": sorted(zip(articles["article_id"],
                                                                              articles["sha256"])),
                 "text_bytes": int(sum(len(t.encode("utf-8")) for t in articles["text"])),
-                "rows": rows, "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
-                "attributions_reused_actor_mentions": reused}
+                "rows": rows, "seconds": seconds, "peak_rss_mb": peak_rss_mb()}
     write_json(manifest, manifest_path)
     return manifest
