@@ -58,6 +58,7 @@ def connect(out: str | Path) -> Any:  # duckdb.DuckDBPyConnection
 
     folder = Path(out)
     con = duckdb.connect()
+    con.execute("SET enable_progress_bar = false")  # no progress bars in notebook outputs or logs
     for table, schema in EMPTY_SCHEMAS.items():
         if any((folder / table).glob("p*.parquet")):
             pattern = str(folder / table / "p*.parquet").replace("'", "''")
