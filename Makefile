@@ -72,3 +72,10 @@ lock:
 
 clean:
 	rm -rf $(VENV) .pytest_cache build src/*.egg-info
+
+# make pipeline CORPUS=DIR OUT=DIR [WORKERS=N] [SCHEDULER=tcp://host:8786] [PARTITION_SIZE=N]
+# Large corpora: ingest once, every analysis per partition on Dask, Parquet tables in OUT (README "Large corpora").
+.PHONY: pipeline
+pipeline: $(STAMP)
+	@test -n "$(CORPUS)" && test -n "$(OUT)" || { echo 'usage: make pipeline CORPUS=DIR OUT=DIR [WORKERS=N] [SCHEDULER=ADDRESS] [PARTITION_SIZE=N]'; exit 2; }
+	$(REPRO_ENV) $(BIN)/python -m helpers.pipeline --corpus "$(CORPUS)" --out "$(OUT)" $(if $(WORKERS),--workers $(WORKERS)) $(if $(SCHEDULER),--scheduler "$(SCHEDULER)") $(if $(PARTITION_SIZE),--partition-size $(PARTITION_SIZE))

@@ -11,6 +11,7 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from helpers import paths
 
@@ -91,6 +92,73 @@ def check_target(measured: Measurement, target_mb_s: float) -> bool:
     print(f"{'PASS' if passed else 'FAIL'}: {measured.name} {measured.mb_per_s:.1f} MB/s "
           f"(target >= {target_mb_s:g} MB/s on one core)")
     return passed
+
+
+# --------------------------------------------------------------------------------------------
+# Generated corpora for the pipeline benchmark (issue 11): real sentences, 40 outlets, 2003-2026
+
+
+def sentence_pool(texts: list[str] | None = None) -> list[str]:
+    """The sentences of the clean seed articles (``texts`` default: the raw seeds), de-duplicated."""
+    from helpers.text import clean_article, split_sentences
+
+    pool: dict[str, None] = {}
+    for raw in texts if texts is not None else seed_texts():
+        clean = clean_article(raw).text
+        for start, end in split_sentences(clean):
+            sentence = clean[start:end].strip()
+            if len(sentence.split()) >= 4:
+                pool[sentence] = None
+    return list(pool)
+
+
+def write_generated_corpus(folder: str | Path, n_articles: int, *, n_outlets: int = 40, seed: int = 11,
+                           sentences_per_article: tuple[int, int] = (4, 12), unknown_share: float = 0.1,
+                           pool: list[str] | None = None) -> float:
+    """Write a corpus folder (``raw/`` + ``metadata.csv``) of ``n_articles`` generated articles.
+
+    Each article is a title sentence, a blank line and paragraphs of sentences drawn from
+    :func:`sentence_pool` (so the analyses see real prose), with one of ``n_outlets`` outlets
+    (``unknown_share`` of the articles have outlet ``unknown``) and a day between 2003-01-01 and
+    2026-12-31. Deterministic for a given ``seed``. Returns the raw size in MB.
+    """
+    import csv
+    import datetime as dt
+    import random
+
+    from helpers.corpus import METADATA_COLUMNS
+
+    rng = random.Random(seed)
+    sentences = pool if pool is not None else sentence_pool()
+    root = Path(folder)
+    raw = root / "raw"
+    raw.mkdir(parents=True, exist_ok=True)
+    outlets = [(f"Outlet {i:02d}", f"منفذ {i:02d}", ["Iraq", "Iran", "Syria", "Qatar", "Egypt", "UK"][i % 6],
+                ["newspaper", "tv", "agency", "website"][i % 4]) for i in range(n_outlets)]
+    first, days = dt.date(2003, 1, 1), (dt.date(2026, 12, 31) - dt.date(2003, 1, 1)).days
+    total = 0
+    with open(root / "metadata.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=METADATA_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for number in range(n_articles):
+            count = rng.randint(*sentences_per_article)
+            body = rng.sample(sentences, min(count, len(sentences)))
+            paragraphs = [" ".join(body[i:i + 3]) for i in range(0, len(body), 3)]
+            text = "\n\n".join([rng.choice(sentences)[:120], *paragraphs]) + "\n"
+            data = text.encode("utf-8")
+            total += len(data)
+            name = f"{number:07d}_gen.txt"
+            (raw / name).write_bytes(data)
+            outlet = outlets[rng.randrange(n_outlets)]
+            unknown = rng.random() < unknown_share
+            writer.writerow({
+                "article_id": f"{number:07d}", "file": name, "sha256": "",
+                "outlet": "unknown" if unknown else outlet[0], "outlet_ar": "" if unknown else outlet[1],
+                "outlet_country": "" if unknown else outlet[2], "outlet_type": "" if unknown else outlet[3],
+                "published": (first + dt.timedelta(days=rng.randrange(days + 1))).isoformat(),
+                "date_precision": "day", "evidence": "generated for the benchmark",
+            })
+    return total / MB
 
 
 def clean_seed_sentences() -> list[str]:
