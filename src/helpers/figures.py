@@ -28,7 +28,7 @@ import pandas as pd
 
 from helpers import paths, rtl
 
-__all__ = ["FIGURE_DPI", "HOUSE_RCPARAMS", "PANDAS_OPTIONS", "use_house_style", "save_figure"]
+__all__ = ["FIGURE_DPI", "HOUSE_RCPARAMS", "PANDAS_OPTIONS", "use_house_style", "render_png", "save_figure"]
 
 #: Resolution of every saved PNG.
 FIGURE_DPI = 150
@@ -109,6 +109,27 @@ def _validated_name(name: str) -> str:
     return stem
 
 
+def render_png(fig: Any) -> bytes:
+    """The PNG bytes :func:`save_figure` writes: FIGURE_DPI, tight box, white, no ``Software``.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig = plt.figure(figsize=(2, 1)); render_png(fig)[:4] == b"\\x89PNG"
+        True
+        >>> plt.close(fig)
+    """
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=FIGURE_DPI,
+        bbox_inches="tight",
+        facecolor="white",
+        metadata={"Software": None},
+    )
+    return buffer.getvalue()
+
+
 def save_figure(fig: Any, name: str, *, close: bool = False) -> str:
     """Save ``fig`` as ``figures_dir()/<name>.png`` deterministically; return "figures/<name>.png".
 
@@ -126,16 +147,7 @@ def save_figure(fig: Any, name: str, *, close: bool = False) -> str:
         'figures/00_blank.png'
     """
     stem = _validated_name(name)
-    buffer = io.BytesIO()
-    fig.savefig(
-        buffer,
-        format="png",
-        dpi=FIGURE_DPI,
-        bbox_inches="tight",
-        facecolor="white",
-        metadata={"Software": None},
-    )
-    data = buffer.getvalue()
+    data = render_png(fig)
     target = paths.figures_dir() / f"{stem}.png"
     if not (target.is_file() and target.read_bytes() == data):
         tmp = target.with_name(f".{stem}.png.tmp")
