@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 import pandas as pd
@@ -90,7 +90,7 @@ def use_house_style() -> None:
         >>> matplotlib.rcParams["savefig.dpi"] == FIGURE_DPI
         True
     """
-    matplotlib.rcParams.update(HOUSE_RCPARAMS)
+    cast(Any, matplotlib.rcParams).update(HOUSE_RCPARAMS)
     rtl.setup_arabic_font()
     for option, value in PANDAS_OPTIONS.items():
         pd.set_option(option, value)

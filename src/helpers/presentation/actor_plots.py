@@ -34,7 +34,7 @@ MAX_ACTORS = 20
 MAX_COLUMNS = 12
 
 
-def actor_labels(actor_ids: list[str], lexicon: pd.DataFrame | None, *, width: int = 40,
+def actor_labels(actor_ids: list[str], lexicon: pd.DataFrame | None, *, width: int = 56,
                  arabic_only: bool = False) -> list[str]:
     """Bilingual label of each actor (``rtl.label(label_ar, label_en)``), shortened to ``width``.
 

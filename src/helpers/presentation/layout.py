@@ -191,7 +191,7 @@ def _top_with_other(weights: pd.Series, max_groups: int, names: dict[str, tuple[
     labels = {str(k): names.get(str(k), ("", str(k))) for k in kept}
     if pooled:
         ar, en = OTHER_LABEL
-        labels["other"] = (ar, f"{len(pooled)} other {level}s")
+        labels["other"] = (ar, f"other {level}s ({len(pooled)})")
     if unknown:
         labels["unknown"] = UNKNOWN_LABEL
     return Grouping(level, key_of, labels, len(pooled))
@@ -304,7 +304,7 @@ def _recording_texts() -> Iterator[list[Text]]:
             drawn.append(self)
         return original(self, renderer)
 
-    Text.draw = draw  # type: ignore[method-assign]
+    Text.draw = draw  # type: ignore[method-assign,assignment]
     try:
         yield drawn
     finally:
@@ -418,26 +418,28 @@ def png_bytes(fig: Figure) -> bytes:
     return render_png(fig)
 
 
-def png_size(fig: Figure, *, exact: bool = False) -> tuple[int, int]:
+def png_size(fig: Figure, *, exact: bool = False, drawn: bool = False) -> tuple[int, int]:
     """(width, height) in pixels of the saved PNG.
 
-    By default computed as ``savefig(bbox_inches="tight")`` does it (the figure's tight box plus
-    ``savefig.pad_inches``, at FIGURE_DPI), without rendering a PNG; ``exact=True`` renders it
-    and reads the size back.
+    By default estimated as ``savefig(bbox_inches="tight")`` computes it (the figure's tight box
+    plus ``savefig.pad_inches``, scaled to FIGURE_DPI) without rendering a PNG: text extents do
+    not scale exactly with dpi, so it may differ by a few pixels; ``exact=True`` renders the PNG
+    and reads its size. ``drawn=True`` says the figure was just drawn (no second draw).
 
     Example:
         >>> fig, ax = new_figure(3)
-        >>> png_size(fig) == png_size(fig, exact=True)
-        True
+        >>> [abs(a - b) <= 4 for a, b in zip(png_size(fig), png_size(fig, exact=True))]
+        [True, True]
         >>> plt.close(fig)
     """
     if exact:
         with Image.open(io.BytesIO(png_bytes(fig))) as image:
             return image.size
-    if fig.stale:
+    if not drawn:
         fig.canvas.draw()
     box = fig.get_tightbbox(fig.canvas.get_renderer())  # type: ignore[attr-defined]
-    pad = float(plt.rcParams["savefig.pad_inches"])
+    pad_setting = plt.rcParams["savefig.pad_inches"]
+    pad = float(pad_setting) if not isinstance(pad_setting, str) else 0.1
     dpi = _dpi()
     return int((box.width + 2 * pad) * dpi), int((box.height + 2 * pad) * dpi)
 
@@ -450,7 +452,7 @@ def small_texts(fig: Figure, png_width: int, texts: list[tuple[Text, Bbox]] | No
     """
     texts = drawn_texts(fig) if texts is None else texts
     scale = min(1.0, PAGE_WIDTH_PX / png_width) * _dpi() / 72.0
-    return [t.get_text() for t, _ in texts if t.get_fontsize() * scale < MIN_LABEL_PX - 1e-6]
+    return [t.get_text() for t, _ in texts if float(t.get_fontsize()) * scale < MIN_LABEL_PX - 1e-6]
 
 
 def figure_problems(fig: Figure) -> list[str]:
@@ -463,7 +465,7 @@ def figure_problems(fig: Figure) -> list[str]:
     problems = [f"overlapping text: {a!r} and {b!r}" for a, b in overlapping_texts(fig, texts=texts)]
     problems += [f"text outside the figure: {t!r}" for t in clipped_texts(fig, texts=texts)]
     problems += [f"data outside the axes: {p}" for p in data_outside_axes(fig)]
-    width, height = png_size(fig)  # from the draw above
+    width, height = png_size(fig, drawn=True)  # from the draw above
     if max(width, height) > MAX_PNG_PX:
         problems.append(f"PNG is {width}x{height} px, over {MAX_PNG_PX}")
     problems += [f"text under {MIN_LABEL_PX} px on the page: {t!r}" for t in small_texts(fig, width, texts)]
@@ -554,19 +556,33 @@ def place_labels(ax: Any, xs: Sequence[Any], ys: Sequence[Any], labels: Sequence
     points = [ax.transData.transform((ax.convert_xunits(x), ax.convert_yunits(y))) for x, y in zip(xs, ys)]
     occupied += [Bbox.from_extents(px - half, py - half, px + half, py + half) for px, py in points]
     frame = ax.get_window_extent(renderer)
+    taken = np.array([b.extents for b in occupied]).reshape(-1, 4)
+    sizes: dict[str, tuple[float, float]] = {}
     placed = []
-    for x, y, text in zip(xs, ys, labels):
+    for (px, py), x, y, text in zip(points, xs, ys, labels):
+        shown = rtl.ar(text)
+        if shown not in sizes:  # measure each distinct label once, with the renderer
+            probe = ax.annotate(shown, (x, y), fontsize=fontsize, **text_kwargs)
+            box = probe.get_window_extent(renderer)
+            probe.remove()
+            sizes[shown] = (box.width, box.height)
+        width, height = sizes[shown]
         done = False
         for dx, dy, ha, va in _OFFSETS:
-            annotation = ax.annotate(rtl.ar(text), (x, y), xytext=(dx, dy), textcoords="offset points",
-                                     ha=ha, va=va, fontsize=fontsize, annotation_clip=True, **text_kwargs)
-            box = annotation.get_window_extent(renderer)
-            inside = (box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y0 >= frame.y0 and box.y1 <= frame.y1)
-            if inside and not any(_overlap(box, other, 0.0) for other in occupied):
-                occupied.append(box)
-                done = True
-                break
-            annotation.remove()
+            left = px + dx * to_px - {"left": 0.0, "right": width, "center": width / 2}[ha]
+            bottom = py + dy * to_px - {"bottom": 0.0, "top": height, "center": height / 2}[va]
+            box = np.array([left, bottom, left + width, bottom + height])
+            if box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1:
+                continue
+            hit = ((np.minimum(taken[:, 2], box[2]) - np.maximum(taken[:, 0], box[0]) > 0)
+                   & (np.minimum(taken[:, 3], box[3]) - np.maximum(taken[:, 1], box[1]) > 0))
+            if hit.any():
+                continue
+            ax.annotate(shown, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                        fontsize=fontsize, annotation_clip=True, **text_kwargs)
+            taken = np.vstack([taken, box])
+            done = True
+            break
         placed.append(done)
     return placed
 

@@ -150,10 +150,8 @@ def source_type_labels() -> dict[str, str]:
 
 
 def _source_types(shares: pd.DataFrame) -> list[str]:
-    try:
-        from helpers.attributions import SOURCE_TYPES
-    except ImportError:  # pragma: no cover - attributions always defines it today
-        SOURCE_TYPES = ()
+    from helpers.attributions import SOURCE_TYPES
+
     present = list(dict.fromkeys(shares["source_type"].astype(str)))
     return [t for t in SOURCE_TYPES if t in present] + [t for t in present if t not in SOURCE_TYPES]
 
@@ -208,6 +206,6 @@ def plot_cited_sources(shares: pd.DataFrame, articles: pd.DataFrame | None = Non
     ax.tick_params(axis="x", labelsize=layout.LABEL_PT)
     ax.set_xlabel("share of the group's attributions", fontsize=layout.LABEL_PT)
     ax.grid(axis="y", visible=False)
-    layout.fit_legend(fig, handles, [h.get_label() for h in handles], max_cols=3)
+    layout.fit_legend(fig, handles, [str(h.get_label()) for h in handles], max_cols=3)
     ax.set_title(f"Who is cited: composition of sources per {grouping.level}", fontsize=layout.TITLE_PT)
     return layout.finish(fig)

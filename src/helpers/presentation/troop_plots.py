@@ -29,7 +29,9 @@ from typing import Any
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
 from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from helpers import rtl
 from helpers.presentation import layout
@@ -147,32 +149,43 @@ def plot_troop_levels_timeline(reference: pd.DataFrame, claims: pd.DataFrame,
     if not events.empty:
         handles.append(Line2D([], [], color="#555555", linestyle=":", linewidth=1))
         named = "; ".join(f"{d}: {layout.shorten(str(s), 40)}" for d, s in zip(events["date"], events["source"]))
-        labels.append(f"حدث — event ({layout.shorten(named, 90)})")
+        labels.append(f"حدث — event ({layout.shorten(named, 56)})")
 
+    marks: dict[tuple[str, bool, str, bool], list[tuple[float, float]]] = {}  # one scatter per style
+    links: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    link_colours: list[str] = []
     label_x: list[float] = []
     label_y: list[float] = []
     label_text: list[str] = []
-    moved = False
     for (points, filled), when in zip(sets, times):
         for index, row in points.iterrows():
             colour = _PLACE_STYLE.get(row["where"], _OTHER_PLACE)[0]
             marker = _MARKERS.get(row.get("qualifier", ""), "o")
-            x = mdates.date2num(when.at[index, "when"])
-            x_pub = mdates.date2num(when.at[index, "published"])
+            x = float(mdates.date2num(when.at[index, "when"]))
+            x_pub = float(mdates.date2num(when.at[index, "published"]))
             value = float(row["value"])
-            if x != x_pub:
-                moved = True
-                ax.plot([x_pub, x], [value, value], color=colour, linewidth=0.8, alpha=0.35, zorder=2)
-                ax.scatter([x_pub], [value], marker=marker, s=22, zorder=2, facecolor="none", edgecolor=colour,
-                           alpha=0.45, linewidth=1)
-            ax.scatter([x], [value], marker=marker, s=55, zorder=3, facecolor=colour if filled else "white",
-                       edgecolor=colour, linewidth=1.5)
+            if x != x_pub:  # a claim about another time: faint mark at publication, joined to it
+                links.append(((x_pub, value), (x, value)))
+                link_colours.append(colour)
+                marks.setdefault((marker, filled, colour, True), []).append((x_pub, value))
+            marks.setdefault((marker, filled, colour, False), []).append((x, value))
             high = row.get("value_high")
             if high is not None and pd.notna(high):
                 ax.vlines(x, value, float(high), color=colour, linewidth=1.2)
             label_x.append(x)
             label_y.append(value)
             label_text.append(str(row.get("outlet_ar", "")) or str(row.get("outlet", "")))
+    if links:
+        ax.add_collection(LineCollection(links, colors=link_colours, linewidths=0.8, alpha=0.35, zorder=2))
+    for (marker, filled, colour, faint), xy in sorted(marks.items()):
+        xs, ys = zip(*xy)
+        if faint:
+            ax.scatter(xs, ys, marker=marker, s=22, zorder=2, facecolor="none", edgecolor=colour, alpha=0.45,
+                       linewidth=1)
+        else:
+            ax.scatter(xs, ys, marker=marker, s=55, zorder=3, facecolor=colour if filled else "white",
+                       edgecolor=colour, linewidth=1.5)
+    moved = bool(links)
 
     used = set(claims.get("qualifier", pd.Series(dtype=str))) | set(others.get("qualifier", pd.Series(dtype=str)))
     for qualifier, marker in _MARKERS.items():
@@ -199,6 +212,11 @@ def plot_troop_levels_timeline(reference: pd.DataFrame, claims: pd.DataFrame,
             ax.set_ylim(low / 1.8, high_value * 1.8)
     else:
         ax.set_ylim(0, high_value * 1.15)
+    if ax.get_yscale() != "linear":  # plain numbers (1,000 not 10^3; mathtext is off in the house style)
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.yaxis.set_minor_formatter(NullFormatter())
+    else:
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     ax.set_xlim(mdates.date2num(left), mdates.date2num(right))
     ax.xaxis_date()
     ax.tick_params(labelsize=layout.LABEL_PT)
