@@ -34,7 +34,7 @@ MAX_ACTORS = 20
 MAX_COLUMNS = 12
 
 
-def actor_labels(actor_ids: list[str], lexicon: pd.DataFrame | None, *, width: int = 56,
+def actor_labels(actor_ids: list[str], lexicon: pd.DataFrame | None, *, width: int = 64,
                  arabic_only: bool = False) -> list[str]:
     """Bilingual label of each actor (``rtl.label(label_ar, label_en)``), shortened to ``width``.
 
@@ -54,7 +54,7 @@ def actor_labels(actor_ids: list[str], lexicon: pd.DataFrame | None, *, width: i
         if actor_id not in info.index:
             out.append(str(actor_id))
             continue
-        arabic = layout.shorten(str(info.at[actor_id, "label_ar"]), width // 2)
+        arabic = layout.shorten(str(info.at[actor_id, "label_ar"]), width if arabic_only else width // 2)
         english = "" if arabic_only else layout.shorten(str(info.at[actor_id, "label_en"]), width // 2)
         out.append(rtl.label(arabic, english))
     return out
@@ -80,6 +80,8 @@ def plot_top_actors(counts: pd.DataFrame, n_articles: int, lexicon: pd.DataFrame
     top = float(values.max()) if len(values) else 1.0
     ax.set_xlim(top * 1.12 if top > 0 else 1.0, 0)  # bars grow from right to left, room for the counts
     ax.yaxis.tick_right()
+    ax.spines["left"].set_visible(False)  # the axis line sits where the bars start, on the right
+    ax.spines["right"].set_visible(True)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="x", labelsize=layout.LABEL_PT)
     more = f"; top {len(shown)} of {len(counts)}" if len(counts) > len(shown) else ""
@@ -154,7 +156,7 @@ def plot_actor_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame, lexicon: pd
                 values[:, j] = rates[:, member] @ w[member] / total
             elif member.any():
                 values[:, j] = rates[:, member].mean(axis=1)
-        x_labels = [grouping.label(k, 28) for k in columns]
+        x_labels = [grouping.label(k, 36) for k in columns]
         rotation = 90
     values = np.round(values, 1)
     fig, ax = layout.new_figure(2.4 + 0.3 * max(len(shown_rows), 3) + (1.4 if rotation else 0.4))
@@ -186,7 +188,7 @@ def plot_cooccurrence(square: pd.DataFrame, lexicon: pd.DataFrame | None = None)
     fig, ax = layout.new_figure(2.6 + 0.3 * n)
     image = ax.imshow(values, cmap="Oranges", aspect="auto", vmin=0)
     rtl.set_ticklabels(ax, actor_labels(actor_ids, lexicon), axis="y", fontsize=layout.LABEL_PT)
-    rtl.set_ticklabels(ax, actor_labels(actor_ids, lexicon, width=30, arabic_only=True), axis="x",
+    rtl.set_ticklabels(ax, actor_labels(actor_ids, lexicon, width=24, arabic_only=True), axis="x",
                        fontsize=layout.LABEL_PT, rotation=90)
     ax.yaxis.tick_right()
     ax.grid(False)

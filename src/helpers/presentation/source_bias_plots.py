@@ -76,7 +76,7 @@ def _cell_counts(ax: Any, counts: np.ndarray, shares: np.ndarray) -> None:
 
 
 def plot_framing_heatmap(table: pd.DataFrame, articles: pd.DataFrame | None = None, *,
-                         max_label: int = 44) -> Any:
+                         max_label: int = 52) -> Any:
     """Heatmap of ``framing.outlet_framing_table``: rows frame choices, columns outlet groups.
 
     Colour is the share of the choice within its frame for that outlet group (recomputed from
@@ -116,10 +116,10 @@ def plot_framing_heatmap(table: pd.DataFrame, articles: pd.DataFrame | None = No
     fig, ax = layout.new_figure(2.6 + 0.2 * max(len(row_order), 3))
     image = ax.imshow(np.ma.masked_invalid(share_m), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     ax.grid(False)
-    row_labels = [rtl.label(layout.shorten(ar, max_label // 2), layout.shorten(f"{frame}: {en}", max_label // 2 + 4))
+    row_labels = [rtl.label(layout.shorten(ar, max_label // 2), layout.shorten(f"{frame}: {en}", max_label - max_label // 3))
                   for frame, _, ar, en in row_order]
     rtl.set_ticklabels(ax, row_labels, axis="y", fontsize=layout.LABEL_PT)
-    rtl.set_ticklabels(ax, [grouping.label(k, 30) for k in columns], axis="x", fontsize=layout.LABEL_PT,
+    rtl.set_ticklabels(ax, [grouping.label(k, 36) for k in columns], axis="x", fontsize=layout.LABEL_PT,
                        rotation=90)
     for r in range(1, len(row_order)):
         if row_order[r][0] != row_order[r - 1][0]:
