@@ -171,6 +171,8 @@ def plot_actor_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame, lexicon: pd
     by = {"article": "article", "outlet": "outlet", "country": "country"}.get(grouping.level, grouping.level)
     rtl.set_title(ax, rtl.label("ذكر الفاعلين لكل 1000 كلمة", f"Actor mentions per 1,000 words, by {by}"),
                   fontsize=layout.TITLE_PT)
+    if not rotation:
+        layout.fit_x_ticklabels(ax)
     _heatmap_cells(ax, values, "{:.1f}")
     return layout.finish(fig)
 
