@@ -97,24 +97,6 @@ def plot_top_actors(counts: pd.DataFrame, n_articles: int, lexicon: pd.DataFrame
     return layout.finish(fig)
 
 
-def _heatmap_cells(ax: Any, values: np.ndarray, fmt: str) -> None:
-    """Write each non-zero value in its cell if the widest one fits (measured after layout)."""
-    if not values.size or not np.any(values):
-        return
-    renderer = layout.freeze_layout(ax.figure)
-    cell_w = abs(ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0])
-    cell_h = abs(ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1])
-    probe = ax.text(0, 0, fmt.format(values.max()), fontsize=layout.LABEL_PT - 1)
-    box = probe.get_window_extent(renderer)
-    probe.remove()
-    if box.width + 2 > cell_w or box.height + 1 > cell_h:
-        return
-    for (row, col), value in np.ndenumerate(values):
-        if value:
-            ax.text(col, row, fmt.format(value), ha="center", va="center", fontsize=layout.LABEL_PT - 1,
-                    color="white" if value > values.max() / 2 else "black")
-
-
 def plot_actor_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> Any:
     """Heatmap of ``actors.actor_article_matrix`` (mentions per 1,000 words); returns the Figure.
 
@@ -173,7 +155,7 @@ def plot_actor_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame, lexicon: pd
                   fontsize=layout.TITLE_PT)
     if not rotation:
         layout.fit_x_ticklabels(ax)
-    _heatmap_cells(ax, values, "{:.1f}")
+    layout.label_cells(ax, values, fmt="{:.1f}")
     return layout.finish(fig)
 
 
@@ -198,5 +180,5 @@ def plot_cooccurrence(square: pd.DataFrame, lexicon: pd.DataFrame | None = None)
     colorbar.set_label("sentences with both actors", fontsize=layout.LABEL_PT)
     colorbar.ax.tick_params(labelsize=layout.LABEL_PT)
     rtl.set_title(ax, rtl.label("الفاعلون في الجملة نفسها", "Actors in the same sentence"), fontsize=layout.TITLE_PT)
-    _heatmap_cells(ax, values, "{:.0f}")
+    layout.label_cells(ax, values)
     return layout.finish(fig)

@@ -96,7 +96,8 @@ def plot_corpus_timeline(articles: pd.DataFrame) -> Any:
         layout.place_labels(ax, [mdates.date2num(m) for m in middles], [row_of[g] for g in order["group"]],
                             order["article_id"].astype(str).tolist(), marker_px=7)
     else:
-        _count_labels(ax, counts, edges)
+        centres = [(a + b) / 2 for a, b in zip(edges, edges[1:])]
+        layout.label_cells(ax, counts, x=centres)
     return layout.finish(fig)
 
 
@@ -147,17 +148,3 @@ def _period_counts(fig: Any, ax: Any, frame: pd.DataFrame,
     colorbar.ax.tick_params(labelsize=layout.LABEL_PT)
     return counts, edges
 
-
-def _count_labels(ax: Any, counts: np.ndarray, edges: list[float]) -> None:
-    """Print each cell's count if the largest count fits in one cell (measured)."""
-    renderer = layout.freeze_layout(ax.figure)
-    cell_w = abs(ax.transData.transform((edges[1], 0))[0] - ax.transData.transform((edges[0], 0))[0])
-    cell_h = abs(ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1])
-    probe = ax.text(0, 0, str(int(counts.max())), fontsize=layout.LABEL_PT - 1)
-    box = probe.get_window_extent(renderer)
-    probe.remove()
-    if box.width + 2 <= cell_w and box.height + 1 <= cell_h:
-        for (r, c), value in np.ndenumerate(counts):
-            if value:
-                ax.text((edges[c] + edges[c + 1]) / 2, r, str(int(value)), ha="center", va="center",
-                        fontsize=layout.LABEL_PT - 1, color="white" if value > counts.max() / 2 else "black")

@@ -67,6 +67,7 @@ __all__ = [
     "place_labels",
     "fit_date_ticks",
     "fit_x_ticklabels",
+    "label_cells",
     "freeze_layout",
     "finish",
     "fit_legend",
@@ -588,6 +589,45 @@ def place_labels(ax: Any, xs: Sequence[Any], ys: Sequence[Any], labels: Sequence
             break
         placed.append(done)
     return placed
+
+
+def label_cells(ax: Any, values: np.ndarray, *, fmt: str = "{:.0f}", show: np.ndarray | None = None,
+                shade: np.ndarray | None = None, x: Sequence[float] | None = None) -> bool:
+    """Write each shown cell's value in a heatmap, if the widest value fits a cell (measured).
+
+    Rows sit at y = 0, 1, ...; columns at ``x`` (default 0, 1, ...). ``show`` says which cells
+    get a text (default: non-zero ones); ``shade`` (0..1, default value / max) turns the text
+    white on dark cells. Freezes the layout first. Returns whether the values were written.
+
+    Example:
+        >>> fig, ax = new_figure(3)
+        >>> _ = ax.imshow([[0, 3], [12, 1]], aspect="auto")
+        >>> label_cells(ax, np.array([[0, 3], [12, 1]])), sorted(t.get_text() for t in ax.texts)
+        (True, ['1', '12', '3'])
+        >>> plt.close(fig)
+    """
+    values = np.asarray(values, dtype=float)
+    show = values != 0 if show is None else np.asarray(show, dtype=bool)
+    if not values.size or not show.any():
+        return False
+    centres = list(range(values.shape[1])) if x is None else list(x)
+    renderer = freeze_layout(ax.figure)
+    step_x = min((abs(b - a) for a, b in zip(centres, centres[1:])), default=1.0)
+    cell_w = abs(ax.transData.transform((step_x, 0))[0] - ax.transData.transform((0, 0))[0])
+    cell_h = abs(ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1])
+    widest = max((fmt.format(v) for v in values[show]), key=len)
+    probe = ax.text(0, 0, widest, fontsize=LABEL_PT - 1)
+    box = probe.get_window_extent(renderer)
+    probe.remove()
+    if box.width + 2 > cell_w or box.height + 1 > cell_h:
+        return False
+    top = np.nanmax(np.abs(values[show])) or 1.0
+    shade = np.abs(values) / top if shade is None else np.asarray(shade, dtype=float)
+    for (row, col), value in np.ndenumerate(values):
+        if show[row, col]:
+            ax.text(centres[col], row, fmt.format(value), ha="center", va="center", fontsize=LABEL_PT - 1,
+                    color="white" if np.nan_to_num(shade[row, col]) > 0.6 else "black")
+    return True
 
 
 def fit_x_ticklabels(ax: Any) -> None:

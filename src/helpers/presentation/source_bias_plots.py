@@ -57,24 +57,6 @@ def _pool(table: pd.DataFrame, weight: pd.Series, articles: pd.DataFrame | None,
     return table["outlet"].astype(str).map(group_of), grouping
 
 
-def _cell_counts(ax: Any, counts: np.ndarray, shares: np.ndarray) -> None:
-    """Print each cell's count if the widest count fits a cell (measured after layout)."""
-    if not counts.size or not np.nanmax(np.where(np.isnan(shares), 0, counts)):
-        return
-    renderer = layout.freeze_layout(ax.figure)
-    cell_w = abs(ax.transData.transform((1, 0))[0] - ax.transData.transform((0, 0))[0])
-    cell_h = abs(ax.transData.transform((0, 1))[1] - ax.transData.transform((0, 0))[1])
-    probe = ax.text(0, 0, str(int(np.nanmax(counts))), fontsize=layout.LABEL_PT - 1)
-    box = probe.get_window_extent(renderer)
-    probe.remove()
-    if box.width + 2 > cell_w or box.height + 1 > cell_h:
-        return
-    for (r, c), value in np.ndenumerate(counts):
-        if not np.isnan(shares[r, c]):
-            ax.text(c, r, str(int(value)), ha="center", va="center", fontsize=layout.LABEL_PT - 1,
-                    color="white" if shares[r, c] > 0.6 else "black")
-
-
 def plot_framing_heatmap(table: pd.DataFrame, articles: pd.DataFrame | None = None, *,
                          max_label: int = 52) -> Any:
     """Heatmap of ``framing.outlet_framing_table``: rows frame choices, columns outlet groups.
@@ -131,7 +113,7 @@ def plot_framing_heatmap(table: pd.DataFrame, articles: pd.DataFrame | None = No
     if hidden:
         title += f"\n{len(row_order)} most used choices; {hidden} more in the table"
     ax.set_title(title, fontsize=layout.TITLE_PT)
-    _cell_counts(ax, count_m, share_m)
+    layout.label_cells(ax, count_m, show=~np.isnan(share_m), shade=share_m)
     return layout.finish(fig)
 
 
