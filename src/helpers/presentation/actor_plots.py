@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from helpers import rtl
 from helpers.presentation import layout
@@ -179,6 +180,7 @@ def plot_cooccurrence(square: pd.DataFrame, lexicon: pd.DataFrame | None = None)
     colorbar = fig.colorbar(image, ax=ax, location="left", fraction=0.04, pad=0.02)
     colorbar.set_label("sentences with both actors", fontsize=layout.LABEL_PT)
     colorbar.ax.tick_params(labelsize=layout.LABEL_PT)
+    colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     rtl.set_title(ax, rtl.label("الفاعلون في الجملة نفسها", "Actors in the same sentence"), fontsize=layout.TITLE_PT)
     layout.label_cells(ax, values)
     return layout.finish(fig)

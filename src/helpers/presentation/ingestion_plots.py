@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from helpers import rtl
 from helpers.presentation import layout
@@ -146,5 +147,6 @@ def _period_counts(fig: Any, ax: Any, frame: pd.DataFrame,
     colorbar = fig.colorbar(mesh, ax=ax, location="right", fraction=0.04, pad=0.01)
     colorbar.set_label(f"articles per {period}", fontsize=layout.LABEL_PT)
     colorbar.ax.tick_params(labelsize=layout.LABEL_PT)
+    colorbar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of articles
     return counts, edges
 
