@@ -277,3 +277,24 @@ def test_plot_cooccurrence_labels() -> None:
     assert _tick_texts(ax.get_xticklabels()) == [rtl.ar(a) for a in ["العراق", "داعش", "إيران"]]
     assert ax.yaxis.get_ticks_position() == "right"
     assert [t.get_text() for t in ax.texts] == ["3", "3"]   # the symmetric pair, nothing on 0 cells
+
+
+# ----------------------------------------------------------------------------------------
+# Degenerate corpora: one article, no dates, nothing found
+# ----------------------------------------------------------------------------------------
+
+EDGE_CASES: dict[str, Callable[[PlotCorpus], Any]] = {
+    "one article": lambda c: ingestion_plots.plot_corpus_timeline(c.articles.iloc[:1]),
+    "no dates": lambda c: ingestion_plots.plot_corpus_timeline(c.articles.assign(published="")),
+    "no framing terms": lambda c: source_bias_plots.plot_framing_heatmap(c.framing_table.iloc[:0]),
+    "no attributions": lambda c: source_bias_plots.plot_cited_sources(c.source_shares.assign(count=0, unnamed=0)),
+    "no claims": lambda c: troop_plots.plot_troop_levels_timeline(c.reference, c.claims.iloc[:0]),
+    "no actors": lambda c: actor_plots.plot_top_actors(c.actor_counts.iloc[:0], 5, c.lexicon),
+    "no actor mentions": lambda c: actor_plots.plot_actor_heatmap(c.actor_matrix.iloc[:0], c.articles, c.lexicon),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EDGE_CASES))
+def test_degenerate_corpora_give_a_readable_figure(case: str) -> None:
+    fig = EDGE_CASES[case](corpus(5))
+    assert layout.figure_problems(fig) == []

@@ -77,7 +77,7 @@ def plot_top_actors(counts: pd.DataFrame, n_articles: int, lexicon: pd.DataFrame
     values = shown["mentions"].to_numpy(dtype=float)
     ax.barh(range(len(shown)), values, color="#4c72b0")
     rtl.set_ticklabels(ax, actor_labels(list(shown["actor_id"]), lexicon), axis="y", fontsize=layout.LABEL_PT)
-    ax.set_ylim(len(shown) - 0.5, -0.5)  # most mentioned first
+    ax.set_ylim(max(len(shown), 1) - 0.5, -0.5)  # most mentioned first
     top = float(values.max()) if len(values) else 1.0
     ax.set_xlim(top * 1.12 if top > 0 else 1.0, 0)  # bars grow from right to left, room for the counts
     ax.yaxis.tick_right()
@@ -143,6 +143,8 @@ def plot_actor_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame, lexicon: pd
         rotation = 90
     values = np.round(values, 1)
     fig, ax = layout.new_figure(2.4 + 0.3 * max(len(shown_rows), 3) + (1.4 if rotation else 0.4))
+    if not values.size:
+        return layout.nothing_to_show(fig, ax, "actor mentions")
     image = ax.imshow(values, cmap="Blues", aspect="auto", vmin=0)
     rtl.set_ticklabels(ax, x_labels, axis="x", fontsize=layout.LABEL_PT, rotation=rotation)
     rtl.set_ticklabels(ax, actor_labels(list(shown_rows.index), lexicon), axis="y", fontsize=layout.LABEL_PT)
@@ -171,6 +173,8 @@ def plot_cooccurrence(square: pd.DataFrame, lexicon: pd.DataFrame | None = None)
     values = square.loc[actor_ids, actor_ids].to_numpy(dtype=float)
     n = max(len(actor_ids), 3)
     fig, ax = layout.new_figure(2.6 + 0.3 * n)
+    if not values.size:
+        return layout.nothing_to_show(fig, ax, "pairs of actors")
     image = ax.imshow(values, cmap="Oranges", aspect="auto", vmin=0)
     rtl.set_ticklabels(ax, actor_labels(actor_ids, lexicon), axis="y", fontsize=layout.LABEL_PT)
     rtl.set_ticklabels(ax, actor_labels(actor_ids, lexicon, width=24, arabic_only=True), axis="x",

@@ -70,6 +70,7 @@ __all__ = [
     "label_cells",
     "freeze_layout",
     "finish",
+    "nothing_to_show",
     "fit_legend",
     "drawn_texts",
     "overlapping_texts",
@@ -234,7 +235,7 @@ def group_by_outlet(articles: pd.DataFrame, max_groups: int = 12, *, weight: str
         return ids.rename("group"), grouping
     names = {o: (ar, o) for o, ar in zip(outlet, outlet_ar)}
     grouping = _top_with_other(pd.Series(w.to_numpy(), index=outlet.to_numpy()), max_groups, names, "outlet")
-    known = ~outlet.map(is_unknown_outlet)
+    known = pd.Series([not is_unknown_outlet(o) for o in outlet], index=articles.index, dtype=bool)
     covered = w[known & outlet.map(grouping.key_of).ne("other")].sum()
     coarser = [c for c in (_first_column(articles, _COUNTRY_COLUMNS), _first_column(articles, _TYPE_COLUMNS)) if c]
     if grouping.n_pooled and covered < min_coverage * w[known].sum() and coarser:
@@ -490,6 +491,21 @@ def freeze_layout(fig: Figure) -> Any:
     fig.canvas.draw()
     fig.set_layout_engine("none")
     return fig.canvas.get_renderer()  # type: ignore[attr-defined]
+
+
+def nothing_to_show(fig: Figure, ax: Any, what: str) -> Figure:
+    """An empty chart that says so (a corpus without any ``what``), laid out and frozen.
+
+    Example:
+        >>> fig, ax = new_figure(3)
+        >>> nothing_to_show(fig, ax, "framing terms").axes[0].texts[0].get_text()
+        'No framing terms to show in this corpus.'
+        >>> plt.close(fig)
+    """
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, f"No {what} to show in this corpus.", ha="center", va="center", fontsize=TITLE_PT,
+            transform=ax.transAxes)
+    return finish(fig)
 
 
 def finish(fig: Figure) -> Figure:

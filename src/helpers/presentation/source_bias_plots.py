@@ -96,6 +96,8 @@ def plot_framing_heatmap(table: pd.DataFrame, articles: pd.DataFrame | None = No
             if frame_total > 0:
                 share_m[r, c] = count / frame_total
     fig, ax = layout.new_figure(2.6 + 0.2 * max(len(row_order), 3))
+    if not share_m.size:
+        return layout.nothing_to_show(fig, ax, "framing terms")
     image = ax.imshow(np.ma.masked_invalid(share_m), cmap="Blues", vmin=0, vmax=1, aspect="auto")
     ax.grid(False)
     row_labels = [rtl.label(layout.shorten(ar, max_label // 2), layout.shorten(f"{frame}: {en}", max_label - max_label // 3))
