@@ -92,7 +92,7 @@ def test_pooled_shares_are_recomputed_from_counts() -> None:
     fig = source_bias_plots.plot_cited_sources(shares)
     widths = [round(p.get_width(), 3) for p in fig.axes[0].patches if p.get_width() > 0]
     assert widths == [0.375, 0.625]  # 3 of 8 US government, 5 of 8 anonymous (all unnamed), in one bar
-    assert _tick_texts(fig.axes[0].get_yticklabels()) == [rtl.ar(f"{rtl.label('غير معروف', 'unknown')} (n=8)")]
+    assert _tick_texts(fig.axes[0].get_yticklabels()) == [rtl.label("غير معروف", "unknown (n=8)")]
 
 
 def test_grouping_goes_to_country_when_outlets_are_spread_thin() -> None:

@@ -12,6 +12,9 @@ Example:
     >>> figures.save_figure(fig, "00_example")  # doctest: +SKIP
     'figures/00_example.png'
 
+The figures of the notebooks are built by ``helpers.presentation`` (``ingestion_plots``,
+``source_bias_plots``, ``troop_plots``, ``actor_plots``; sizing and checks in ``layout``).
+
 Determinism: PNGs are rendered by Agg at a fixed dpi with no ``Software`` (version) metadata,
 so the same figure gives the same bytes on every run and machine (as long as the font is the
 same: the Makefile sets ``HELPERS_ARABIC_FONT="DejaVu Sans"``, bundled with matplotlib).

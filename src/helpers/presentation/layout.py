@@ -170,10 +170,10 @@ class Grouping:
         """Group keys in display order."""
         return list(self.labels)
 
-    def label(self, key: str, width: int = 34) -> str:
-        """The group's "Arabic — English" label, shortened, through helpers.rtl."""
+    def label(self, key: str, width: int = 34, suffix: str = "") -> str:
+        """The group's "Arabic — English<suffix>" label, shortened, through helpers.rtl."""
         arabic, english = self.labels[key]
-        return rtl.label(shorten(arabic, width // 2 + 2), shorten(english, width // 2 + 2))
+        return rtl.label(shorten(arabic, width // 2 + 2), shorten(english, width // 2 + 2) + suffix)
 
 
 def _top_with_other(weights: pd.Series, max_groups: int, names: dict[str, tuple[str, str]],

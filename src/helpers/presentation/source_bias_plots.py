@@ -183,7 +183,7 @@ def plot_cited_sources(shares: pd.DataFrame, articles: pd.DataFrame | None = Non
         left = left + part
     handles.append(Patch(facecolor="0.6", hatch="///", edgecolor="white",
                          label=rtl.label(type_labels.get("unnamed", ""), "unnamed source (hatched)")))
-    labels = [f"{grouping.label(g, 30)} (n={int(totals[g])})" for g in groups]
+    labels = [grouping.label(g, 30, f" (n={int(totals[g])})") for g in groups]
     rtl.set_ticklabels(ax, labels, axis="y", fontsize=layout.LABEL_PT)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlim(0, 1)
