@@ -95,7 +95,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, combinations
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -130,9 +129,6 @@ __all__ = [
     "cooccurrence",
     "cooccurrence_matrix",
     "headline_figures",
-    "plot_top_actors",
-    "plot_actor_heatmap",
-    "plot_cooccurrence",
 ]
 
 #: Columns every row of actors.csv must have (``match_rule`` is optional).
@@ -1219,99 +1215,3 @@ def headline_figures(
         figures[name] = shared.get(tuple(sorted((a, b))), 0)
     return pd.Series(figures, name="headline figures")
 
-
-def _bilingual_labels(actor_ids: list[str], lexicon: pd.DataFrame | None) -> list[str]:
-    """``rtl.label(label_ar, label_en)`` of each actor, for tick labels."""
-    from helpers import rtl
-
-    info = actor_table(lexicon).set_index("actor_id")
-    return [rtl.label(info.at[a, "label_ar"], info.at[a, "label_en"]) for a in actor_ids]
-
-
-def plot_top_actors(counts: pd.DataFrame, n_articles: int, lexicon: pd.DataFrame | None = None) -> Any:
-    """Horizontal bar chart of mentions per actor, laid out right to left; returns the Figure.
-
-    ``counts`` is a slice of :func:`actor_counts` (``by=None``) in the order to show, most
-    mentioned at the top: columns ``actor_id`` and ``mentions``. Bars grow from the right, where
-    the bilingual labels (Arabic — English) sit, as Arabic reads. ``n_articles`` goes in the title.
-
-    Example:
-        >>> fig = plot_top_actors(actor_counts(mentions, articles, by=None).head(15), len(articles))  # doctest: +SKIP
-    """
-    import matplotlib.pyplot as plt
-
-    from helpers import rtl
-
-    fig, ax = plt.subplots(figsize=(8, 6))
-    labels = _bilingual_labels(list(counts["actor_id"]), lexicon)
-    ax.barh(range(len(counts)), counts["mentions"], color="#4c72b0")
-    rtl.set_ticklabels(ax, labels, axis="y")
-    ax.invert_yaxis()            # most mentioned first
-    ax.invert_xaxis()            # bars grow from right to left, as Arabic reads
-    ax.yaxis.tick_right()
-    ax.grid(axis="y", visible=False)
-    rtl.set_title(ax, rtl.label("الفاعلون الأكثر ذكرًا", f"Most mentioned actors ({n_articles} articles)"))
-    ax.set_xlabel("mentions")
-    return fig
-
-
-def plot_actor_heatmap(matrix: pd.DataFrame, articles: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> Any:
-    """Heatmap of :func:`actor_article_matrix` (mentions per 1,000 words); returns the Figure.
-
-    Values are rounded to one decimal and printed in the cells (blank for 0). Columns are the
-    articles with their outlet (from ``articles.outlet``), the first article on the right; rows
-    are the actors with bilingual labels on the right and the colour bar on the left.
-
-    Example:
-        >>> fig = plot_actor_heatmap(actor_article_matrix(mentions, articles), articles)  # doctest: +SKIP
-    """
-    import matplotlib.pyplot as plt
-
-    from helpers import rtl
-
-    for column in ("article_id", "outlet"):
-        if column not in articles.columns:
-            raise KeyError(f"plot_actor_heatmap: articles lack the column {column!r}; pass corpus.load_corpus().articles")
-    outlet_of = articles.assign(article_id=articles["article_id"].astype(str)).set_index("article_id")["outlet"]
-    shown = matrix.round(1).iloc[:, ::-1]  # the first article on the right
-    fig, ax = plt.subplots(figsize=(9, 7))
-    image = ax.imshow(shown.values, cmap="Blues", aspect="auto")
-    for (row, col), value in np.ndenumerate(shown.values):
-        ax.text(col, row, f"{value:.1f}" if value else "", ha="center", va="center", fontsize=8,
-                color="white" if value > shown.values.max() / 2 else "black")
-    rtl.set_ticklabels(ax, [f"{a}\n{outlet_of[a]}".replace(" News", "\nNews") for a in shown.columns], axis="x")
-    rtl.set_ticklabels(ax, _bilingual_labels(list(shown.index), lexicon), axis="y")
-    ax.yaxis.tick_right()
-    ax.grid(False)
-    fig.colorbar(image, ax=ax, location="left", label="mentions per 1,000 words")
-    rtl.set_title(ax, rtl.label("ذكر الفاعلين لكل 1000 كلمة", "Actor mentions per 1,000 words"))
-    return fig
-
-
-def plot_cooccurrence(square: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> Any:
-    """Heatmap of :func:`cooccurrence_matrix` (shared sentences, blank for 0); returns the Figure.
-
-    Rows carry bilingual labels on the right, columns the Arabic labels (rotated), the colour
-    bar sits on the left.
-
-    Example:
-        >>> fig = plot_cooccurrence(cooccurrence_matrix(cooccurrence(mentions), ["iraq", "us", "isis"]))  # doctest: +SKIP
-    """
-    import matplotlib.pyplot as plt
-
-    from helpers import rtl
-
-    actor_ids = list(square.index)
-    info = actor_table(lexicon).set_index("actor_id")
-    fig, ax = plt.subplots(figsize=(8, 7))
-    image = ax.imshow(square.values, cmap="Oranges")
-    for (row, col), value in np.ndenumerate(square.values):
-        if value:
-            ax.text(col, row, str(value), ha="center", va="center", fontsize=8)
-    rtl.set_ticklabels(ax, _bilingual_labels(actor_ids, lexicon), axis="y")
-    rtl.set_ticklabels(ax, [info.at[a, "label_ar"] for a in list(square.columns)], axis="x", rotation=60, ha="right")
-    ax.yaxis.tick_right()
-    ax.grid(False)
-    fig.colorbar(image, ax=ax, location="left", label="sentences with both actors")
-    rtl.set_title(ax, rtl.label("الفاعلون في الجملة نفسها", "Actors in the same sentence"))
-    return fig

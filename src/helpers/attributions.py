@@ -9,7 +9,7 @@ Iraqi state media, anonymous). :func:`attributions` links each reporting verb to
 source, typed by :func:`classify_source`, which reuses the actor lexicon (:mod:`helpers.actors`,
 through its public ``load_actor_lexicon`` and ``find_actor_mentions``) where a source is an
 actor. :func:`cited_source_shares`, :func:`verb_class_by_source_type` and
-:func:`verb_classes_by_outlet` summarise; :func:`plot_cited_sources` draws the composition.
+:func:`verb_classes_by_outlet` summarise; :func:`helpers.presentation.source_bias_plots.plot_cited_sources` draws the composition.
 
 Verb forms are matched by the Arabic layer's term matcher (:mod:`helpers.arabic.matcher`; verbs
 take only و ف; nouns the proclitics and the article). The cited source is a noun phrase found next to the verb; the rules
@@ -73,7 +73,6 @@ __all__ = [
     "cited_source_shares",
     "verb_class_by_source_type",
     "verb_classes_by_outlet",
-    "plot_cited_sources",
 ]
 
 VERB_LEXICON = "attribution_verbs.csv"
@@ -1229,61 +1228,3 @@ def verb_classes_by_outlet(cited: pd.DataFrame, articles: pd.DataFrame, source_t
     table["distancing_share"] = (table["distancing"] / table["attributions"].where(table["attributions"] > 0)).round(3)
     return table
 
-
-
-# --------------------------------------------------------------------------------------------
-# Figure
-
-def _source_type_labels() -> dict[str, str]:
-    src = load_cited_sources()
-    labels = src[src["match"] == "type_label"]
-    return dict(zip(labels["source_id"], labels["alias"]))  # source_id: a source type, or "unnamed"
-
-
-def plot_cited_sources(shares: pd.DataFrame) -> Any:
-    """Stacked horizontal bars: the share of each source type among an outlet's attributions.
-
-    ``shares`` is :func:`cited_source_shares`. One bar per outlet (label "Arabic — English",
-    with the number of attributions), segments in :data:`SOURCE_TYPES` order; within a segment
-    the part cited through unnamed sources (column ``unnamed``) is hatched. Returns the Figure.
-
-    Example:
-        >>> fig = plot_cited_sources(cited_source_shares(attributions(arts), arts))  # doctest: +SKIP
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.patches import Patch
-
-    from helpers import rtl
-
-    outlets = shares[["outlet", "outlet_ar", "total"]].drop_duplicates("outlet")
-    fig, ax = plt.subplots(figsize=(10, 1.2 + 0.6 * len(outlets)))
-    cmap = plt.get_cmap("tab10")
-    type_labels = _source_type_labels()
-    left = pd.Series(0.0, index=outlets["outlet"].values)
-    totals = outlets.set_index("outlet")["total"].reindex(left.index)
-    handles = []
-    for k, source_type in enumerate(SOURCE_TYPES):
-        rows = shares[shares["source_type"] == source_type].set_index("outlet").reindex(left.index)
-        part = rows["share"].fillna(0)
-        if not part.any():
-            continue
-        unnamed_counts = rows["unnamed"] if "unnamed" in rows.columns else pd.Series(0, index=left.index)
-        unnamed = (unnamed_counts.fillna(0) / totals.where(totals > 0)).fillna(0).clip(upper=part)
-        named = part - unnamed
-        color = cmap(k % 10)
-        ax.barh(range(len(left)), named.values, left=left.values, color=color)
-        ax.barh(range(len(left)), unnamed.values, left=(left + named).values, color=color,
-                hatch="///", edgecolor="white", linewidth=0)
-        handles.append(Patch(facecolor=color, label=rtl.label(type_labels.get(source_type, ""), source_type)))
-        left = left + part
-    handles.append(Patch(facecolor="0.6", hatch="///", edgecolor="white",
-                         label=rtl.label(type_labels.get("unnamed", ""), "unnamed source (hatched)")))
-    ax.set_yticks(range(len(outlets)),
-                  [rtl.label(ar, f"{en} (n={int(n)})") for en, ar, n in outlets.values], fontsize=8)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel("share of the outlet's attributions")
-    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=4, fontsize=8, frameon=False)
-    ax.set_title("Who is cited: composition of sources per outlet", fontsize=10)
-    fig.tight_layout()
-    return fig

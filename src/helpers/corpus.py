@@ -74,7 +74,6 @@ __all__ = [
     "summary_text",
     "read_raw_text",
     "raw_vs_clean",
-    "plot_corpus_timeline",
 ]
 
 
@@ -86,67 +85,3 @@ def main(argv: list[str] | None = None) -> int:
     from helpers.ingestion.importer import main as importer_main
 
     return importer_main(argv)
-
-
-def plot_corpus_timeline(articles: pd.DataFrame):  # -> matplotlib.figure.Figure
-    """The corpus over time, one row per outlet (Arabic names right to left via helpers.rtl).
-
-    A day-precise date is a dot; a date known only to the month (or year) is a bar spanning
-    that whole month (or year), so imprecision stays visible. Each mark is labelled with its
-    article_id and the date as precisely as it is known (2024-01-25, 2024-03).
-
-    Example:
-        >>> fig = plot_corpus_timeline(load_corpus().articles)
-        >>> len(fig.axes)
-        1
-    """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    from helpers import rtl
-
-    frame = articles.assign(label=[outlet_label(a, e) for a, e in zip(articles["outlet_ar"], articles["outlet"])])
-    outlets = sorted(frame["label"].unique(), key=lambda s: (s.startswith("غير معروف"), s))
-    row_of = {label: i for i, label in enumerate(outlets)}
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.7 * len(outlets)))
-    for item in frame.sort_values("article_id").itertuples():
-        start = pd.Timestamp(item.published)
-        if item.date_precision == "month":
-            end = start + pd.offsets.MonthBegin(1)
-        elif item.date_precision == "year":
-            end = start + pd.offsets.YearBegin(1)
-        else:
-            end = None
-        y = row_of[item.label]
-        if end is None:
-            ax.plot([start], [y], "o", color="C0", markersize=8, zorder=3)
-            middle = start
-        else:
-            left, right = mdates.date2num(start), mdates.date2num(end)
-            ax.barh(y, right - left, left=left, height=0.22, color="C1", alpha=0.75, edgecolor="C1", zorder=2)
-            middle = start + (end - start) / 2
-        short_date = item.published if end is None else date_label(item.published, item.date_precision).split()[0]
-        ax.annotate(f"{item.article_id} · {short_date}", (mdates.date2num(middle), y), xytext=(0, 11),
-                    textcoords="offset points", ha="center", va="bottom", fontsize=8)
-    rtl.set_ticklabels(ax, outlets, axis="y", ticks=list(range(len(outlets))))
-    ax.set_ylim(-0.6, len(outlets) - 0.4)
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(mdates.YearLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
-    first, last = pd.Timestamp(frame["published"].min()), pd.Timestamp(frame["published"].max())
-    ax.set_xlim(pd.Timestamp(first.year, 1, 1), pd.Timestamp(last.year + 1, 1, 1))
-    ax.grid(axis="x", alpha=0.3)
-    rtl.set_title(ax, rtl.label("المقالات عبر الزمن حسب الوسيلة", "Articles over time by outlet"))
-    handles = [Line2D([], [], marker="o", linestyle="", color="C0", markersize=8),
-               Patch(facecolor="C1", edgecolor="C1", alpha=0.75)]
-    rtl.legend(ax, labels=["يوم محدد — exact day", "الشهر فقط — month known, day not (bar = the month)"],
-               handles=handles,
-               loc="upper left", fontsize=8, frameon=False)
-    fig.tight_layout()
-    return fig
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

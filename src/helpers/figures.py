@@ -12,6 +12,9 @@ Example:
     >>> figures.save_figure(fig, "00_example")  # doctest: +SKIP
     'figures/00_example.png'
 
+The figures of the notebooks are built by ``helpers.presentation`` (``ingestion_plots``,
+``source_bias_plots``, ``troop_plots``, ``actor_plots``; sizing and checks in ``layout``).
+
 Determinism: PNGs are rendered by Agg at a fixed dpi with no ``Software`` (version) metadata,
 so the same figure gives the same bytes on every run and machine (as long as the font is the
 same: the Makefile sets ``HELPERS_ARABIC_FONT="DejaVu Sans"``, bundled with matplotlib).
@@ -21,14 +24,14 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import Any, cast
 
 import matplotlib
 import pandas as pd
 
 from helpers import paths, rtl
 
-__all__ = ["FIGURE_DPI", "HOUSE_RCPARAMS", "PANDAS_OPTIONS", "use_house_style", "save_figure"]
+__all__ = ["FIGURE_DPI", "HOUSE_RCPARAMS", "PANDAS_OPTIONS", "use_house_style", "render_png", "save_figure"]
 
 #: Resolution of every saved PNG.
 FIGURE_DPI = 150
@@ -90,7 +93,7 @@ def use_house_style() -> None:
         >>> matplotlib.rcParams["savefig.dpi"] == FIGURE_DPI
         True
     """
-    matplotlib.rcParams.update(HOUSE_RCPARAMS)
+    cast(Any, matplotlib.rcParams).update(HOUSE_RCPARAMS)
     rtl.setup_arabic_font()
     for option, value in PANDAS_OPTIONS.items():
         pd.set_option(option, value)
@@ -107,6 +110,27 @@ def _validated_name(name: str) -> str:
             "figure is saved as figures/<name>.png."
         )
     return stem
+
+
+def render_png(fig: Any) -> bytes:
+    """The PNG bytes :func:`save_figure` writes: FIGURE_DPI, tight box, white, no ``Software``.
+
+    Example:
+        >>> import matplotlib.pyplot as plt
+        >>> fig = plt.figure(figsize=(2, 1)); render_png(fig)[:4] == b"\\x89PNG"
+        True
+        >>> plt.close(fig)
+    """
+    buffer = io.BytesIO()
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=FIGURE_DPI,
+        bbox_inches="tight",
+        facecolor="white",
+        metadata={"Software": None},
+    )
+    return buffer.getvalue()
 
 
 def save_figure(fig: Any, name: str, *, close: bool = False) -> str:
@@ -126,16 +150,7 @@ def save_figure(fig: Any, name: str, *, close: bool = False) -> str:
         'figures/00_blank.png'
     """
     stem = _validated_name(name)
-    buffer = io.BytesIO()
-    fig.savefig(
-        buffer,
-        format="png",
-        dpi=FIGURE_DPI,
-        bbox_inches="tight",
-        facecolor="white",
-        metadata={"Software": None},
-    )
-    data = buffer.getvalue()
+    data = render_png(fig)
     target = paths.figures_dir() / f"{stem}.png"
     if not (target.is_file() and target.read_bytes() == data):
         tmp = target.with_name(f".{stem}.png.tmp")

@@ -7,11 +7,11 @@ denial, process, from cue words in the same clause). :func:`match_terms` finds t
 text, :func:`framing_mentions` in every article (one row per match with its sentence id and
 evidence sentence), :func:`framing_profile` counts them per article and per 1,000 words, and
 :func:`outlet_framing_table` compares outlets (share of each choice within its frame, the Media
-Cloud "share of coverage" idea); :func:`plot_framing_heatmap` draws it.
+Cloud "share of coverage" idea); :func:`helpers.presentation.source_bias_plots.plot_framing_heatmap` draws it.
 
 Who is quoted, with which verb, is :mod:`helpers.attributions`; its public names
 (:func:`~helpers.attributions.attributions`, ``classify_source``, ``cited_source_shares``,
-``plot_cited_sources`` ...) are re-exported here for the notebooks written against this module.
+...) are re-exported here for the notebooks written against this module.
 
 Matching goes through the Arabic layer (:mod:`helpers.arabic`; the term lists are data, the rules
 are there):
@@ -61,7 +61,6 @@ from helpers.attributions import (
     classify_source,
     load_attribution_verbs,
     load_cited_sources,
-    plot_cited_sources,
     verb_class_by_source_type,
     verb_classes_by_outlet,
 )
@@ -81,11 +80,10 @@ __all__ = [
     "outlet_labels",
     "outlet_framing_table",
     "framing_matrix",
-    "plot_framing_heatmap",
     # re-exported from helpers.attributions (notebooks written against this module use them)
     "ATTRIBUTION_COLUMNS", "SOURCE_LEXICON", "SOURCE_TYPES", "VERB_CLASSES", "VERB_LEXICON", "attributions",
     "cited_source_shares", "classify_source", "load_attribution_verbs", "load_cited_sources",
-    "plot_cited_sources", "verb_class_by_source_type", "verb_classes_by_outlet",
+    "verb_class_by_source_type", "verb_classes_by_outlet",
 ]
 
 FRAMING_LEXICON = "framing.csv"
@@ -476,46 +474,3 @@ def framing_matrix(table: pd.DataFrame, value: str = "share_in_frame") -> pd.Dat
     if values.dtype != object and not np.isnan(matrix).any() and np.issubdtype(values.dtype, np.integer):
         frame = frame.astype(values.dtype)
     return frame
-
-
-# --------------------------------------------------------------------------------------------
-# Figures
-
-
-def plot_framing_heatmap(table: pd.DataFrame, *, max_label: int = 60) -> Any:
-    """Heatmap of :func:`outlet_framing_table`: rows frame:choice (Arabic — English), columns outlets.
-
-    Colour is the share of the choice within its frame for that outlet; each cell shows the raw
-    count (blank where the outlet never touches the frame). Returns the matplotlib Figure.
-
-    Example:
-        >>> fig = plot_framing_heatmap(outlet_framing_table(framing_profile(arts), arts))  # doctest: +SKIP
-    """
-    import matplotlib.pyplot as plt
-    import numpy as np
-
-    from helpers import rtl
-
-    shares = framing_matrix(table, "share_in_frame")
-    counts = framing_matrix(table, "count")
-    fig, ax = plt.subplots(figsize=(3.0 + 1.9 * shares.shape[1], 0.9 + 0.34 * shares.shape[0]))
-    values = shares.to_numpy(dtype=float)
-    ax.grid(False)
-    image = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=1, aspect="auto")
-    for r in range(values.shape[0]):
-        for c in range(values.shape[1]):
-            if not np.isnan(values[r, c]):
-                ax.text(c, r, str(int(counts.iat[r, c])), ha="center", va="center", fontsize=8,
-                        color="white" if values[r, c] > 0.6 else "black")
-    labels = [rtl.label(ar, f"{frame}: {en}"[:max_label]) for frame, _, ar, en in shares.index]
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_xticks(range(shares.shape[1]), [rtl.label(ar, en) for en, ar in shares.columns], fontsize=8,
-                  rotation=20, ha="right")
-    frames = [f for f, *_ in shares.index]
-    for r in range(1, len(frames)):
-        if frames[r] != frames[r - 1]:
-            ax.axhline(r - 0.5, color="grey", linewidth=0.8)
-    fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02, label="share of the frame's mentions")
-    ax.set_title("Framing choices per outlet (colour: share within frame; number: count)", fontsize=10)
-    fig.tight_layout()
-    return fig
