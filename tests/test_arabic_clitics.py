@@ -73,6 +73,9 @@ TERM_TABLE = [
     ("انسحاب", "noun", "انسحابا", True),            # tanwin alef
     ("البنتاغون", "noun", 'ل"البنتاغون', True),      # quote after a proclitic
     ("تنظيم الدولة", "noun", "تنظيم «الدوله", True),  # quotes between words
+    ("اللواء", "noun", "للواء", True),              # ل + اللواء: two lams only
+    ("اللواء", "noun", "وللواء", True),
+    ("اللواء", "noun", "لواء", False),
     ("زعم", "conjunction", "وزعم", True),
     ("زعم", "conjunction", "فزعم", True),
     ("زعم", "conjunction", "الزعم", False),
@@ -102,7 +105,7 @@ def test_proclitic_pattern_kinds() -> None:
 
 @pytest.mark.parametrize(("form", "kind"), [
     ("المقاومة", "noun"), ("مقاومة", "noun"), ("انسحاب", "noun"), ("فصائل المقاومة", "noun"),
-    ("الإرهابيين", "noun"), ("زعم", "conjunction"), ("لا بد", "conjunction"), ("داعش", "none"),
+    ("الإرهابيين", "noun"), ("اللواء", "noun"), ("زعم", "conjunction"), ("لا بد", "conjunction"), ("داعش", "none"),
 ])
 def test_term_surfaces_enumerate_exactly_what_the_pattern_accepts(form: str, kind: str) -> None:
     from helpers.arabic.clitics import term_surfaces

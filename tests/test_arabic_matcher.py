@@ -18,6 +18,7 @@ LEXICON = [
     Term("التحالف", "alliance", "noun", "actor"),
     Term("المقاومة", "resistance", "noun", "frame"),
     Term("فصائل المقاومة", "factions", "noun", "frame"),
+    Term("اللواء", "brigade", "noun", "actor"),
     Term("زعم", "claimed", "conjunction", "verb"),
     Term("زعمت", "claimed", "conjunction", "verb"),
 ]
@@ -37,6 +38,7 @@ CASES = [
     ("هاجمت فصائل المقاومة", [("فصائل المقاومة", "factions")]),      # not also المقاومة
     ("والمقاومة", [("والمقاومة", "resistance")]),
     ("مقاومة", []),                                                  # the article is required
+    ("قال قائد للواء المدرع", [("للواء", "brigade")]),              # ل + اللواء
     ("وزعمت واشنطن", [("وزعمت", "claimed")]),
     ("الزعم", []),                                                   # a verb takes only و ف
     ("أمريكيون", []),                                                # whole words only

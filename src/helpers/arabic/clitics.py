@@ -170,7 +170,8 @@ def proclitic_pattern(kind: str = "noun", *, definite: bool | None = None) -> st
     """A regular expression for the proclitics a word of ``kind`` may carry (may be empty).
 
     ``kind = "noun"``: و ف, then ب ك ل, then (``definite=None``: optionally, ``True``: necessarily,
-    ``False``: never) the article, with ل + ال written لل; a quotation mark may follow the
+    ``False``: never) the article, with ل + ال written لل (and only ل before a noun that begins
+    with ل: للواء for ل + اللواء); a quotation mark may follow the
     proclitics (لـ"البنتاغون" is normalised to ل"البنتاغون"). ``"conjunction"``: only و / ف.
 
     Example:
@@ -185,9 +186,9 @@ def proclitic_pattern(kind: str = "noun", *, definite: bool | None = None) -> st
     if kind != "noun":
         raise ValueError(f"kind must be one of {CLITIC_KINDS}, got {kind!r}")
     if definite is None:
-        return rf"(?:(?:{_CLITIC_RUN}{_Q}?)?(?:ال)?|{_CONJ}?لل)"
-    if definite:
-        return rf"(?:(?:{_CLITIC_RUN}{_Q}?)?ال|{_CONJ}?لل)"
+        return rf"(?:(?:{_CLITIC_RUN}{_Q}?)?(?:ال)?|{_CONJ}?لل|{_CONJ}?ل(?=ل))"
+    if definite:  # ل + ال before a noun that begins with ل is written with two lams: للواء
+        return rf"(?:(?:{_CLITIC_RUN}{_Q}?)?ال|{_CONJ}?لل|{_CONJ}?ل(?=ل))"
     return rf"(?:{_CLITIC_RUN}{_Q}?)?"
 
 
@@ -304,7 +305,10 @@ def term_surfaces(form: str, kind: str = "noun") -> tuple[frozenset[str], tuple[
         first, had_article = _split_article(first)
         definite = True if had_article else None
     firsts = _last_word_surfaces(first, kind) if len(words) == 1 else (first,)
-    surfaces = frozenset(p + f for p in _prefixes(kind, definite) for f in firsts)
+    prefixes = _prefixes(kind, definite)
+    if kind == "noun" and first.startswith("ل"):  # ل + اللواء is written للواء
+        prefixes = (*prefixes, "ل", "ول", "فل")
+    surfaces = frozenset(p + f for p in prefixes for f in firsts)
     rest = [frozenset({w}) for w in words[1:-1]]
     if len(words) > 1:
         rest.append(frozenset(_last_word_surfaces(words[-1], kind)))

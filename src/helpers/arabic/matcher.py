@@ -312,17 +312,19 @@ class TermMatcher:
     def _try(self, text: str, word_start: int, stop: int, rows: list[int],
              found: dict[tuple[int, int, int], Match]) -> None:
         """Match ``rows`` at a word start (and before it, over a proclitic and a quotation mark)."""
-        starts = [word_start]
+        patterns, terms = self._patterns, self.terms
+        for row in rows:
+            m = patterns[row].match(text, word_start, stop)
+            if m is not None:
+                end, term = m.end(), terms[row]
+                found[(word_start, end, row)] = Match(word_start, end, term.payload, term.group, row)
         if word_start >= 2 and text[word_start - 1] in _QUOTE_SET:  # و«المقاومة», ل"البنتاغون"
             clitic = _WORD_START.search(text, max(0, word_start - 5), word_start - 1)
             if clitic is not None and clitic.end() == word_start - 1:
-                starts.append(clitic.start())
-        for row in rows:
-            pattern = self._patterns[row]
-            for at in starts:
-                m = pattern.match(text, at, stop)
-                if m is not None:
-                    self._add(m, row, found)
+                for row in rows:
+                    m = patterns[row].match(text, clitic.start(), stop)
+                    if m is not None:
+                        self._add(m, row, found)
 
     def _add(self, m: re.Match[str], row: int, found: dict[tuple[int, int, int], Match]) -> None:
         term = self.terms[row]
