@@ -395,3 +395,13 @@ def test_a_bad_lexicon_row_is_reported_with_file_and_line(tmp_path, monkeypatch)
     message = str(error.value)
     assert "number_units.csv" in message and "navy" in message and "many" in message
     assert len(error.value.problems) == 2  # every problem at once, each with its line
+
+
+def test_sentence_id_indexes_the_sentences_of_the_original_text():
+    from helpers.arabic.clauses import split_sentences
+    text = "قال المسؤول: الوضع هادئ.\nويوجد 2500 جندي أمريكي في العراق. وفي سوريا يوجد 900 جندي أمريكي؟ نعم."
+    spans = split_sentences(text)
+    for m in find_number_mentions(text):
+        start, end = spans[m.sentence_id]
+        assert start <= m.start < end and m.sentence.strip() in text[start:end]
+    assert [m.sentence_id for m in find_number_mentions(text)] == [1, 2]

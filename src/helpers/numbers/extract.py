@@ -92,7 +92,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
     if not candidates:
         return []
     decimal_marks = _decimal_marks(text, norm, omap)
-    sentences = _SentencesOfLines(norm)
+    sentences = _Sentences(norm)
     grammars: dict[int, NumberGrammar] = {}
     mentions: list[NumberMention] = []
     consumed_until = -1
@@ -115,11 +115,11 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
             mention.ev.n_start = cand.start()
         consumed_until = max(consumed_until, mention.ev.n_end)
         mentions.append(mention)
+    spans: list[tuple[int, int]] | None = None
     coordinate(mentions, norm)
     infer_from_context(mentions, norm, lex, context)
     place_of_the_country(mentions, norm, lex, context)
     pub, pub_precision = publication_time(published, date_precision)
-    spans: list[tuple[int, int]] | None = None
     for m in mentions:
         _decide(m, norm, mentions, lex, pub, pub_precision)
         s, e = omap.to_source(m.ev.n_start, m.ev.n_end)
@@ -127,7 +127,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
         ss, se = omap.to_source(m.ev.sentence_index, grammars[m.ev.sentence_index].s.end)
         m.sentence = text[ss:se]
         if spans is None:
-            spans = split_sentences(text)
+            spans = split_sentences(text)  # the ids of the original text's sentences (as other analyses)
         m.sentence_id = max(0, bisect.bisect_right(spans, (s, len(text) + 1)) - 1) if spans else 0
     return mentions
 
@@ -233,25 +233,25 @@ def _decimal_marks(text: str, norm: str, omap: Any) -> set[int]:
     return marks
 
 
-class _SentencesOfLines:
-    """The sentence spans (:func:`helpers.text.split_sentences`) of a text, split line by line
-    on demand: sentences never cross a line break, and only the lines that hold a candidate
-    number need splitting."""
+class _Sentences:
+    """The sentence spans of the normalised text (:func:`helpers.arabic.clauses.split_sentences`,
+    which also ends a sentence at every line break), split once, on the first candidate."""
 
     def __init__(self, norm: str) -> None:
         self.norm = norm
-        self.lines: dict[int, list[tuple[int, int]]] = {}
+        self.spans: list[tuple[int, int]] | None = None
+
+    def index(self, position: int) -> int:
+        """The index of the sentence holding ``position``."""
+        if self.spans is None:
+            self.spans = split_sentences(self.norm) or [(0, len(self.norm))]
+        return max(0, bisect.bisect_right(self.spans, (position, len(self.norm) + 1)) - 1)
 
     def containing(self, position: int) -> tuple[int, int]:
-        """The span of the sentence holding ``position`` (as :func:`helpers.text.sentence_containing`)."""
-        line_start = self.norm.rfind("\n", 0, position) + 1
-        found = self.lines.get(line_start)
-        if found is None:
-            line_end = self.norm.find("\n", position)
-            line_end = len(self.norm) if line_end < 0 else line_end
-            spans = [(line_start + a, line_start + b) for a, b in split_sentences(self.norm[line_start:line_end])]
-            found = self.lines[line_start] = spans or [(position, line_end)]
-        return found[max(0, bisect.bisect_right(found, (position, len(self.norm) + 1)) - 1)]
+        """The span of the sentence holding ``position``."""
+        k = self.index(position)
+        assert self.spans is not None
+        return self.spans[k]
 
 
 # --------------------------------------------------------------------------------------------
