@@ -93,7 +93,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, combinations
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
@@ -103,7 +103,7 @@ from helpers import paths
 from helpers.arabic.clauses import split_sentences
 from helpers.arabic.clitics import proclitic_pattern
 from helpers.arabic.lexicon import LexiconError, Schema, cached_by_content, load_lexicon
-from helpers.arabic.matcher import trie_pattern
+from helpers.arabic.matcher import trie_pattern, word_hashes
 from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
 from helpers.stats import collector_paused, per_1000_words
 
@@ -375,10 +375,6 @@ def actor_table(lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
 _GAP_CHARS = " \t\"“”«»„"
 _GAP = f"[{re.escape(_GAP_CHARS)}]+"
 _GAP_RUN = re.compile(_GAP)
-#: Code units of the word characters (``\w``) of the BMP; every other unit reads as a space when
-#: the candidate words are listed (:func:`_candidate_starts`).
-_WORD_UNITS = np.array([chr(c).isalnum() or c == 0x5F for c in range(0x10000)], dtype=bool)
-_SPACE_LUT = np.where(_WORD_UNITS, np.arange(0x10000, dtype=np.uint32), 0x20).astype(np.uint16)
 #: Proclitics before an alias written with ال: the shared clitic model
 #: (:func:`helpers.arabic.clitics.proclitic_pattern`), plus ل before a noun that itself begins
 #: with ل, where ل + ال is written with two lams only (اللواء -> للواء).
@@ -450,8 +446,8 @@ class ActorMatcher:
     #: short form (as written in the CSV) -> the actor ids that may be its antecedent
     short_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     cues: RoleCues = field(default_factory=RoleCues)
-    #: every written form (proclitics included) of the first word of an alias or short form
-    first_words: frozenset[str] = frozenset()
+    #: word hashes of every written form (proclitics included) of the first word of an alias or short form
+    first_hashes: np.ndarray = field(default_factory=lambda: np.empty(0, dtype=np.uint64))
     #: short form -> its head noun without the article (الحكومة -> حكومه)
     short_heads: dict[str, str] = field(default_factory=dict)
     #: alias as written -> its normalised words, the article dropped (for antecedent checks)
@@ -558,7 +554,7 @@ def compile_actor_matcher(lexicon: pd.DataFrame, short_forms: pd.DataFrame | Non
     return ActorMatcher(
         alias_words=alias_words,
         short_heads=short_heads,
-        first_words=_first_words(aliases),
+        first_hashes=_hashes_of(_first_words(aliases)),
         pattern=re.compile(regex),
         aliases=aliases,
         parents=parents,
@@ -679,27 +675,38 @@ def _short_form_blocked(normalised: str, end: int) -> bool:
     return word.startswith("ال") and word.endswith(_NISBA_ENDINGS) and word not in _SAME_BODY
 
 
-def _candidate_starts(normalised: str, first_words: frozenset[str]) -> list[int] | None:
+def _candidate_starts(normalised: str, first_hashes: np.ndarray) -> list[int] | None:
     """Offsets of the words that can begin a match (an alias's first word with its proclitics).
 
-    Every non-word character reads as a space, the text is split on spaces, and the words in
-    ``first_words`` are kept: one C-level pass instead of trying the regex at every position.
-    None for text outside the BMP (the caller scans with the regex).
+    The words of the text are hashed in one vectorised pass
+    (:func:`helpers.arabic.matcher.word_hashes`) and those whose hash is a first word's are
+    kept: the regex is then tried only there, not at every position. None for text outside the
+    BMP (the caller scans with the regex).
     """
     codes = np.frombuffer(normalised.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
     if len(codes) != len(normalised):
         return None
-    words = _SPACE_LUT[codes].tobytes().decode("utf-16-le").split(" ")
-    hits = [i for i, word in enumerate(words) if word in first_words]
-    if not hits:
-        return []
-    offsets = list(accumulate(map(len, words), initial=0))
-    return [offsets[i] + i for i in hits]  # + i: the spaces between the words
+    starts, hashes = word_hashes(codes)
+    return starts[np.isin(hashes, first_hashes)].tolist()
+
+
+_LEADING_WORD = re.compile(r"\w+")
+
+
+def _hashes_of(words: Iterable[str]) -> np.ndarray:
+    """The :func:`~helpers.arabic.matcher.word_hashes` of the leading ``\\w`` run of each of
+    ``words`` (أ.ف.ب begins with the word ا), sorted."""
+    listed = sorted({match.group() for word in words if (match := _LEADING_WORD.match(word))})
+    codes = np.frombuffer(" ".join(listed).encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    starts, hashes = word_hashes(codes)
+    if len(starts) != len(listed):
+        raise ValueError("a first word of the actor lexicon is not one word; check the aliases")
+    return np.unique(hashes)
 
 
 def _scan(normalised: str, matcher: ActorMatcher) -> Iterator[re.Match[str]]:
     """The matches of ``matcher.pattern`` in ``normalised``, as ``finditer`` gives them."""
-    starts = _candidate_starts(normalised, matcher.first_words) if matcher.first_words else None
+    starts = _candidate_starts(normalised, matcher.first_hashes) if len(matcher.first_hashes) else None
     if starts is None:
         yield from matcher.pattern.finditer(normalised)
         return
