@@ -23,7 +23,7 @@ Output folder::
     _cache/ingest/                 per-partition ingest results (reused when files are unchanged)
 """
 
-from helpers.pipeline.results import Results, open_results
+from helpers.pipeline.results import Results, default_results_dir, load_results, open_results
 from helpers.pipeline.run import RunSummary, run_pipeline
 
-__all__ = ["run_pipeline", "RunSummary", "open_results", "Results"]
+__all__ = ["run_pipeline", "RunSummary", "open_results", "load_results", "default_results_dir", "Results"]

@@ -82,3 +82,32 @@ def open_results(out: str | Path) -> Results:
         raise RuntimeError(f"{folder}: the last pipeline run did not finish; run it again (it resumes from the "
                            "finished partitions)")
     return Results(folder, connect(folder), run_log)
+
+
+def default_results_dir() -> Path:
+    """Where :func:`load_results` keeps the tables of the current corpus when no RESULTS_DIR is given:
+    ``OUT/results`` for a corpus kept elsewhere, else ``build/results`` in the repository (git-ignored)."""
+    from helpers import paths
+
+    out = paths.out_dir()
+    return (out / "results") if out is not None else paths.project_root() / "build" / "results"
+
+
+def load_results(results: str | Path | None = None, *, workers: int | None = 1) -> Results:
+    """The pipeline's tables for the current corpus (:mod:`helpers.paths`), brought up to date first.
+
+    With a results folder given (``RESULTS_DIR`` / ``HELPERS_RESULTS_DIR``: the output of
+    ``make pipeline``), it is opened as it is: a large corpus is processed once, outside the notebook.
+    Otherwise the pipeline runs on the current corpus into :func:`default_results_dir`; it is
+    incremental (keyed on file contents, code and lexicons), so when nothing changed this only
+    checks the files, and a notebook never re-runs an analysis it does not need.
+    """
+    from helpers import paths
+    from helpers.pipeline.run import run_pipeline
+
+    given = Path(results) if results is not None else paths.results_dir()
+    if given is not None:
+        return open_results(given)
+    target = default_results_dir()
+    run_pipeline(paths.corpus_dir(), target, workers=workers)
+    return open_results(target)
