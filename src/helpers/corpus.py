@@ -15,7 +15,6 @@ Example:
 
 from __future__ import annotations
 
-
 from helpers.ingestion.decode import Decoded, decode_article_bytes
 from helpers.ingestion.duplicates import NEAR_DUPLICATE_JACCARD, DuplicateIndex, count_words, word_shingles
 from helpers.ingestion.load import (
