@@ -69,7 +69,7 @@ def own_row(article_id: str, outlet: str = "unknown", published: str = "2021-05-
 
 def seed_corpus(folder: Path) -> Path:
     """Repository articles plus: a byte copy, a near copy, the same text with a BOM, a cp1256 file,
-    a file without metadata, an empty file and a hidden file."""
+    a file without metadata, an empty file, a hidden file and a metadata row without its file."""
     seeds = _seed_rows()
     items: list[tuple[dict[str, str] | None, str, bytes]] = [(row, row["file"], data) for row, data in seeds]
     items.append((own_row("900"), "900_own.txt", OWN_TEXTS[0].encode("utf-8")))
@@ -81,7 +81,11 @@ def seed_corpus(folder: Path) -> Path:
     items.append((None, ".hidden.txt", b"x"))
     items.append((own_row("905"), "905_own.txt", OWN_TEXTS[3].encode("utf-8")))
     items.append((own_row("906"), "906_bom.txt", b"\xef\xbb\xbf" + OWN_TEXTS[3].encode("utf-8")))  # same clean text
-    return make_corpus(folder, items)
+    corpus_dir = make_corpus(folder, items)
+    with open(corpus_dir / "metadata.csv", "a", encoding="utf-8", newline="") as handle:  # a row without its file
+        csv.DictWriter(handle, fieldnames=METADATA_COLUMNS, lineterminator="\n").writerow(
+            {**own_row("907"), "file": "907_missing.txt"})
+    return corpus_dir
 
 
 def _sorted_rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
@@ -106,7 +110,7 @@ def test_same_rows_as_single_process_helpers(seeded: tuple[Path, Path]) -> None:
     report = results.report()
     assert _sorted_rows(report, list(reference.report.columns)) == _sorted_rows(reference.report,
                                                                                 list(reference.report.columns))
-    assert set(report["status"]) >= {"ingested", "duplicate", "needs-metadata", "rejected"}
+    assert set(report["status"]) >= {"ingested", "duplicate", "needs-metadata", "rejected", "missing-file"}
     reasons = " ".join(report.loc[report["status"].eq("duplicate"), "reason"])
     assert "same bytes" in reasons and "the same clean text" in reasons and "Jaccard 0." in reasons
 

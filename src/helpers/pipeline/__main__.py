@@ -16,7 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", required=True, help="corpus folder: raw/ (one article per file) and metadata.csv")
     parser.add_argument("--out", required=True, help="result folder (created if missing)")
     parser.add_argument("--workers", type=int, default=None,
-                        help="local worker processes (default: all cores); ignored with --scheduler")
+                        help="local worker processes (default: all cores; 1 runs in this process); "
+                             "ignored with --scheduler")
     parser.add_argument("--scheduler", default=None,
                         help="address of a dask.distributed scheduler, e.g. tcp://10.0.0.5:8786 (its workers must "
                              "see --corpus and --out at the same paths)")

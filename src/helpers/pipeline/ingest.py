@@ -37,6 +37,10 @@ __all__ = ["IngestResult", "ingest_file", "duplicate_result", "DuplicateIndex", 
 #: Article columns the ingest stage produces (metadata columns first, then the derived ones).
 ARTICLE_FIELDS = list(ARTICLE_COLUMNS)
 _BANDS, _BAND_ROWS = 16, 4
+# A band's key mixes its 4 signature values (odd 64-bit multipliers) with a per-band salt.
+_ROW_MULTIPLIERS = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93],
+                            dtype=np.uint64)
+_BAND_SALTS = (np.arange(1, _BANDS + 1, dtype=np.uint64) * np.uint64(0xFF51AFD7ED558CCD))
 
 
 def text_sha256(text: str) -> str:
@@ -44,23 +48,27 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def lsh_keys(text: str) -> list[int]:
+def lsh_keys(text: str, shingles: np.ndarray | None = None) -> list[int]:
     """The MinHash LSH band keys of ``text`` as 63-bit ints: the 64-value signature of its word
     5-grams (:func:`helpers.ingestion.duplicates.minhash_signature`) cut into 16 bands of 4.
     Texts sharing a key are near-duplicate candidates. Computed per file in the workers, so
-    the duplicate pass in the driver only compares keys.
+    the duplicate pass in the driver only compares keys. ``shingles``: the text's
+    :func:`~helpers.ingestion.duplicates.word_shingles` when already computed.
 
     Example:
         >>> text = "قالت وزارة الدفاع الأمريكية إن القوات ستبقى في العراق حتى نهاية العام"
         >>> len(lsh_keys(text)), lsh_keys(text) == lsh_keys(text + " ."), lsh_keys("")
         (16, False, [])
     """
-    shingles = word_shingles(text)
+    if shingles is None:
+        shingles = word_shingles(text)
     if not len(shingles):
         return []
     signature = minhash_signature(shingles).reshape(_BANDS, _BAND_ROWS)
-    return [int.from_bytes(hashlib.blake2b(bytes([band]) + signature[band].tobytes(), digest_size=8).digest(),
-                           "big") >> 1 for band in range(_BANDS)]
+    with np.errstate(over="ignore"):  # multiplications wrap around modulo 2**64, as intended
+        mixed = (signature * _ROW_MULTIPLIERS).astype(np.uint64)
+        keys = np.bitwise_xor.reduce(mixed, axis=1) ^ _BAND_SALTS
+    return (keys >> np.uint64(1)).astype(np.int64).tolist()
 
 
 class DuplicateIndex:

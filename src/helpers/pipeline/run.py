@@ -262,7 +262,10 @@ def _assign(candidates: list[tuple[str, str, dict[str, str] | None]], state: Pat
 
 
 def _compute(tasks: list[Any], workers: int | None, scheduler: str | None) -> list[dict[str, Any]]:
-    """Run delayed ``tasks``: on the cluster at ``scheduler`` if given, else on a local process pool."""
+    """Run delayed ``tasks``: on the cluster at ``scheduler`` if given; else with one worker in this
+    process (Dask's synchronous scheduler: no process start-up, what a notebook on a small corpus
+    wants); else on a local pool of ``workers`` processes (default: one per core), so the GIL
+    does not serialise the work."""
     import dask
 
     if not tasks:
@@ -272,7 +275,10 @@ def _compute(tasks: list[Any], workers: int | None, scheduler: str | None) -> li
 
         with Client(scheduler) as client:
             return list(dask.compute(*tasks, scheduler=client.get))
-    return list(dask.compute(*tasks, scheduler="processes", num_workers=workers or os.cpu_count() or 1))
+    count = workers or os.cpu_count() or 1
+    if count == 1:  # one after the other, in partition order
+        return [dask.compute(task, scheduler="sync")[0] for task in tasks]
+    return list(dask.compute(*tasks, scheduler="processes", num_workers=count))
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,7 +310,8 @@ def run_pipeline(corpus: str | os.PathLike[str], out: str | os.PathLike[str], *,
                  _fail_partitions: Iterable[int] = ()) -> RunSummary:
     """Ingest ``corpus`` (a folder with ``raw/`` and ``metadata.csv``) and write every table to ``out``.
 
-    ``workers``: local worker processes (default: all cores). ``scheduler``: address of a
+    ``workers``: local worker processes (default: all cores; 1 runs in this process).
+    ``scheduler``: address of a
     dask.distributed scheduler (``tcp://host:8786``); its workers must see ``corpus`` and ``out``
     at the same paths. ``partition_size``: files per new partition. ``_fail_partitions``:
     partitions whose analysis raises (to test resuming). Returns a :class:`RunSummary`, also

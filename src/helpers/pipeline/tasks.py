@@ -56,17 +56,22 @@ def ingest_partition(partition: int, raw_dir: str, members: list[tuple[str, dict
     sentences: list[dict[str, Any]] = []
     audit: list[dict[str, Any]] = []
     size = 0
+    from helpers.ingestion.furniture import load_furniture_rules
+
+    rules = load_furniture_rules()  # once per partition (each call re-checks the file)
+    folder = Path(raw_dir)
     collecting = gc.isenabled()
     gc.disable()  # many small objects that all stay alive until written: nothing for the collector
     try:
         for name, meta in members:
-            data = (Path(raw_dir) / name).read_bytes()
+            with open(folder / name, "rb") as handle:
+                data = handle.read()
             size += len(data)
-            result = ingest_file(name, data, meta)
+            result = ingest_file(name, data, meta, rules)
             row: dict[str, Any] = dict(result.report)
             row.update(result.article or {})
             if result.text is not None:  # ingested or needs-metadata: the duplicate pass compares it
-                row.update(text=result.text, text_sha=text_sha256(result.text), lsh_keys=lsh_keys(result.text))
+                row.update(text=result.text, text_sha=text_sha256(result.text), lsh_keys=lsh_keys(result.text, result.shingles))
             if result.article is not None:
                 article_id = result.article["article_id"]
                 sentences.extend({"article_id": article_id, "sentence_id": i, "start": start, "end": end}
