@@ -11,18 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from helpers.troop_levels import (
-    REFERENCE_COLUMNS,
-    load_reference_levels,
-    reference_steps,
-    troop_level_claims,
-    us_force_counts,
-)
+from helpers import troop_levels as _troop_levels
+from helpers.troop_levels import *  # noqa: F403  (the same public names, for older notebooks)
 
-__all__ = [
-    "REFERENCE_COLUMNS",
-    "load_reference_levels",
-    "reference_steps",
-    "us_force_counts",
-    "troop_level_claims",
-]
+__all__ = list(_troop_levels.__all__)

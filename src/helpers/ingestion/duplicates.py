@@ -33,6 +33,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -248,18 +249,35 @@ class DuplicateIndex:
         self._ids.append(article_id)
         self._texts.append(text)
 
+    def _shingle_set(self, candidate: int) -> np.ndarray:
+        other = self._sets.get(candidate)
+        if other is None:
+            other = self._sets[candidate] = np.unique(word_shingles(self._texts[candidate]))
+        return other
+
     def _most_similar(self, unique: np.ndarray, candidates: list[int]) -> tuple[int, float] | None:
         """The candidate with the highest Jaccard >= threshold (earliest on ties), or None."""
-        best: tuple[int, float] | None = None
-        for candidate in candidates:
-            other = self._sets.get(candidate)
-            if other is None:
-                other = self._sets[candidate] = np.unique(word_shingles(self._texts[candidate]))
-            small, large = sorted((len(unique), len(other)))
-            if small < self.threshold * large:
-                continue  # sizes alone rule it out
-            common = len(np.intersect1d(unique, other, assume_unique=True))
-            jaccard = common / (len(unique) + len(other) - common)
-            if jaccard >= self.threshold and (best is None or jaccard > best[1]):
-                best = (candidate, jaccard)
-        return best
+        return most_similar(unique, candidates, self._shingle_set, self.threshold)
+
+
+def most_similar(unique: np.ndarray, candidates: Iterable[int], shingle_set: Callable[[int], np.ndarray],
+                 threshold: float) -> tuple[int, float] | None:
+    """Of ``candidates``, the one whose shingle set (``shingle_set(candidate)``, sorted and unique)
+    has the highest Jaccard similarity >= ``threshold`` with ``unique`` (earliest on ties), or None.
+
+    Example:
+        >>> sets = {0: np.array([1, 2, 3, 4]), 1: np.array([1, 2, 3, 4, 5])}
+        >>> most_similar(np.array([1, 2, 3, 4, 5]), [0, 1], sets.__getitem__, 0.8)
+        (1, 1.0)
+    """
+    best: tuple[int, float] | None = None
+    for candidate in candidates:
+        other = shingle_set(candidate)
+        small, large = sorted((len(unique), len(other)))
+        if small < threshold * large:
+            continue  # sizes alone rule it out
+        common = len(np.intersect1d(unique, other, assume_unique=True))
+        jaccard = common / (len(unique) + len(other) - common)
+        if jaccard >= threshold and (best is None or jaccard > best[1]):
+            best = (candidate, jaccard)
+    return best

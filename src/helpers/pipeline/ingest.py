@@ -27,6 +27,7 @@ from helpers.ingestion.duplicates import (
     BUCKET_CAP,
     NEAR_DUPLICATE_JACCARD,
     minhash_signature,
+    most_similar,
     word_shingles,
 )
 from helpers.ingestion.load import ARTICLE_COLUMNS, IngestResult, duplicate_result, ingest_file
@@ -166,14 +167,4 @@ class DuplicateIndex:
         self._labels.append(label)
 
     def _most_similar(self, unique: np.ndarray, candidates: list[int]) -> tuple[int, float] | None:
-        best: tuple[int, float] | None = None
-        for candidate in candidates:
-            other = self._set_of(candidate)
-            small, large = sorted((len(unique), len(other)))
-            if small < self.threshold * large:
-                continue  # sizes alone rule it out
-            common = len(np.intersect1d(unique, other, assume_unique=True))
-            jaccard = common / (len(unique) + len(other) - common)
-            if jaccard >= self.threshold and (best is None or jaccard > best[1]):
-                best = (candidate, jaccard)
-        return best
+        return most_similar(unique, candidates, self._set_of, self.threshold)
