@@ -112,8 +112,8 @@ def execute_with_parameters(path: Path, output: Path, parameters: dict[str, str 
     output.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     try:
-        papermill.execute_notebook(str(path), str(output), parameters=parameters, kernel_name=KERNEL_NAME, language="python",
-                                   cwd=str(path.parent), progress_bar=False, log_output=False,
+        papermill.execute_notebook(str(path), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
+                                   language="python", cwd=str(path.parent), progress_bar=False, log_output=False,
                                    request_save_on_cell_execute=False, execution_timeout=timeout,
                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
     finally:
