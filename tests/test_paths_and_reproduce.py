@@ -154,7 +154,7 @@ def test_strip_volatile_removes_widget_ids_and_timings_but_keeps_text():
 
 
 @pytest.mark.slow
-def test_reproduce_runs_a_notebook_against_a_corpus_elsewhere(tmp_path, capsys, monkeypatch):
+def test_reproduce_runs_a_notebook_against_a_corpus_elsewhere(tmp_path, capsys, monkeypatch, no_output_settings):
     # a small notebook with a parameters cell, as the collection's notebooks have
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     (corpus / "raw").mkdir(parents=True)
@@ -174,7 +174,6 @@ def test_reproduce_runs_a_notebook_against_a_corpus_elsewhere(tmp_path, capsys, 
     notebook = tmp_path / "notebooks" / "01_probe.ipynb"
     notebook.parent.mkdir()
     nbformat.write(nb, notebook)
-    monkeypatch.delenv("HELPERS_FIGURES_DIR", raising=False)
     assert reproduce.main([str(notebook), "--corpus", str(corpus), "--out", str(out), "--pipeline", "no"]) == 0
     printed = capsys.readouterr().out
     assert "ingestion: 1 ingested, 0 duplicate" in printed
@@ -185,7 +184,7 @@ def test_reproduce_runs_a_notebook_against_a_corpus_elsewhere(tmp_path, capsys, 
 
 
 @pytest.mark.slow
-def test_a_failing_notebook_is_named_with_its_one_line_error(tmp_path, capsys):
+def test_a_failing_notebook_is_named_with_its_one_line_error(tmp_path, capsys, no_output_settings):
     corpus, out = tmp_path / "corpus", tmp_path / "out"
     (corpus / "raw").mkdir(parents=True)
     (corpus / "metadata.csv").write_text(",".join(["article_id", "file", "sha256", "outlet", "outlet_ar",
