@@ -184,3 +184,14 @@ def test_report_views_count_every_status_and_list_every_problem():
 
 def test_date_label_says_unknown():
     assert views.date_label("unknown", "unknown") == "unknown"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "قال المسؤول ، إن 2,500 جندي - باقون", "word\u200fmark ، ، - «اقتباس»", article(9),
+    "سطر أول\n\nسطر ثان\tمع  مسافات", "١٢٠٠ جندي؛ 300 آخرون.",
+])
+def test_n_words_is_the_arabic_layer_word_count(text):
+    # load_corpus counts words in the same pass as the shingles; it must be the one rule
+    from helpers.arabic.tokens import count_words
+
+    assert duplicates.shingles_and_word_count(text)[1] == count_words(text)

@@ -151,3 +151,50 @@ def test_strip_volatile_removes_widget_ids_and_timings_but_keeps_text():
     assert "widgets" not in out.metadata
     assert "execution" not in out.cells[0].metadata
     assert out.cells[0].outputs[0]["data"] == {"text/plain": "Dropdown(options=('us',))"}
+
+
+@pytest.mark.slow
+def test_reproduce_runs_a_notebook_against_a_corpus_elsewhere(tmp_path, capsys, monkeypatch, no_output_settings):
+    # a small notebook with a parameters cell, as the collection's notebooks have
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    (corpus / "raw").mkdir(parents=True)
+    (corpus / "raw" / "000_a.txt").write_text("عنوان\n\nقال مسؤول إن القوات باقية.", encoding="utf-8")
+    (corpus / "metadata.csv").write_text("article_id,file,sha256,outlet,outlet_ar,outlet_country,outlet_type,"
+                                         "published,date_precision,evidence\n000,000_a.txt,,unknown,,unknown,"
+                                         "unknown,unknown,unknown,test\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell("CORPUS_DIR = None\nOUT_DIR = None\nRESULTS_DIR = None")
+    parameters.metadata["tags"] = ["parameters"]
+    nb.cells = [parameters, nbformat.v4.new_code_cell(
+        "from helpers import paths, corpus\n"
+        "paths.configure(CORPUS_DIR, OUT_DIR, RESULTS_DIR)\n"
+        "c = corpus.load_corpus()\n"
+        "(paths.figures_dir() / 'count.txt').write_text(str(len(c.articles)))\n"
+        "print(CORPUS_DIR is not None, paths.results_dir())")]
+    notebook = tmp_path / "notebooks" / "01_probe.ipynb"
+    notebook.parent.mkdir()
+    nbformat.write(nb, notebook)
+    assert reproduce.main([str(notebook), "--corpus", str(corpus), "--out", str(out), "--pipeline", "no"]) == 0
+    printed = capsys.readouterr().out
+    assert "ingestion: 1 ingested, 0 duplicate" in printed
+    assert (out / "figures" / "count.txt").read_text() == "1"
+    executed = nbformat.read(out / "notebooks" / "01_probe.ipynb", as_version=4)
+    assert "True None" in executed.cells[-1].outputs[0]["text"]
+    assert "papermill" not in executed.metadata
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_is_named_with_its_one_line_error(tmp_path, capsys, no_output_settings):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    (corpus / "raw").mkdir(parents=True)
+    (corpus / "metadata.csv").write_text(",".join(["article_id", "file", "sha256", "outlet", "outlet_ar",
+                                                   "outlet_country", "outlet_type", "published",
+                                                   "date_precision", "evidence"]) + "\n", encoding="utf-8")
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell("raise ValueError('metadata.csv row 7: published 2024-13-01 is not a date')")]
+    notebook = tmp_path / "02_fails.ipynb"
+    nbformat.write(nb, notebook)
+    assert reproduce.main([str(notebook), "--corpus", str(corpus), "--out", str(out), "--pipeline", "no"]) == 1
+    err = capsys.readouterr().err
+    assert "FAILED 02_fails.ipynb: ValueError: metadata.csv row 7: published 2024-13-01 is not a date" in err
+    assert "\x1b[" not in err

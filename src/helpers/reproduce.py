@@ -113,7 +113,7 @@ def execute_with_parameters(path: Path, output: Path, parameters: dict[str, str 
     started = time.perf_counter()
     try:
         papermill.execute_notebook(str(path), str(output), parameters=parameters, kernel_name=KERNEL_NAME,
-                                   cwd=str(path.parent), progress_bar=False, log_output=False,
+                                   language="python", cwd=str(path.parent), progress_bar=False, log_output=False,
                                    request_save_on_cell_execute=False, execution_timeout=timeout,
                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
     finally:

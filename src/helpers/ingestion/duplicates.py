@@ -39,6 +39,7 @@ from functools import lru_cache
 import numpy as np
 
 from helpers.arabic.normalize import normalized_codes
+from helpers.arabic.tokens import count_words  # the one word-count rule (shingles_and_word_count agrees)
 
 __all__ = [
     "NEAR_DUPLICATE_JACCARD",
@@ -142,17 +143,6 @@ def word_shingles(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
         3
     """
     return shingles_and_word_count(text, size)[0]
-
-
-def count_words(text: str) -> int:
-    """Whitespace-separated tokens that contain a letter or digit (a lone "،" or "-" is no word).
-
-    Example:
-        >>> count_words("قال المسؤول ، إن 2,500 جندي - باقون")
-        6
-    """
-    return shingles_and_word_count(text)[1]
-
 
 
 def minhash_signature(shingles: np.ndarray) -> np.ndarray:
