@@ -64,7 +64,7 @@ def plot_corpus_timeline(articles: pd.DataFrame) -> Any:
             raise KeyError(f"plot_corpus_timeline: the articles lack the column {column!r}; "
                            "pass corpus.load_corpus().articles")
     frame = articles.reset_index(drop=True).copy()
-    frame["when"] = pd.to_datetime(frame["published"], errors="coerce")
+    frame["when"] = pd.to_datetime(frame["published"], errors="coerce", format="ISO8601")
     precision = frame["date_precision"] if "date_precision" in frame.columns else pd.Series("day", index=frame.index)
     frame["precision"] = precision.fillna("day").astype(str)
     undated = int(frame["when"].isna().sum())

@@ -68,7 +68,7 @@ def claim_times(points: pd.DataFrame) -> pd.DataFrame:
         >>> [str(d.date()) for d in t["when"]]
         ['2011-01-01', '2024-03-01']
     """
-    published = pd.to_datetime(points["published"], errors="coerce")
+    published = pd.to_datetime(points["published"], errors="coerce", format="ISO8601")
     if "refers_to" in points.columns:
         referred = pd.Series([_to_time(v) for v in points["refers_to"]], index=points.index, dtype="datetime64[ns]")
         when = referred.fillna(published)
