@@ -83,3 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     from helpers.ingestion.importer import main as importer_main
 
     return importer_main(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
