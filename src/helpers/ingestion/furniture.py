@@ -168,25 +168,21 @@ def load_furniture_rules(path: str | None = None) -> tuple[FurnitureRule, ...]:
     ``starts_list``: ``yes`` (a list heading: the headlines after it at the end of the page are
     removed), ``anywhere`` (also inside the page once the body has begun), ``marker`` (a list
     number: the headline after it is a list item), ``no``. Rows are tried in file order; the
-    first match gives the reason. Compiled rules are cached until the file changes (its size
-    or modification time).
+    first match gives the reason. Compiled rules are cached until the file's content changes.
 
     Example:
         >>> rules = load_furniture_rules()
         >>> next(r for r in rules if r.rule_id == "read_more").reason
         'read-more button'
     """
-    import os
-
     from helpers import paths
+    from helpers.arabic.lexicon import cached_by_content
 
     file = str(paths.lexicon_path("furniture.csv") if path is None else path)
-    status = os.stat(file)
-    return _compile_furniture_rules(file, status.st_mtime_ns, status.st_size)
+    return cached_by_content(file, lambda: _compile_furniture_rules(file), key=("furniture", file))
 
 
-@lru_cache(maxsize=4)
-def _compile_furniture_rules(file: str, mtime_ns: int, size: int) -> tuple[FurnitureRule, ...]:
+def _compile_furniture_rules(file: str) -> tuple[FurnitureRule, ...]:
     import csv
 
     with open(file, encoding="utf-8", newline="") as handle:
