@@ -121,16 +121,17 @@ def test_findings_are_computed_from_the_tables(res, claims: pd.DataFrame) -> Non
     found = report.findings(res, claims, report.mentions_by_kind(res))
     assert found["articles"] == len(ARTICLES)
     assert found["level_articles"] == 4 and found["claims"] == len(claims)
-    assert found["level_outlets"] == ["Outlet A", "Outlet B", "unknown"]   # unknown last
+    assert found["level_outlets"] == ["Outlet A", "Outlet B", "unknown"]   # most claims first, unknown last
     assert found["agrees"] + found["differs"] + found["no_reference"] == found["claims"]
     assert found["counts"] + found["non_counts"] == found["mentions"]
 
 
-def test_claims_csv_is_written_when_small(claims: pd.DataFrame, tmp_path: Path,
+def test_claims_csv_is_written_when_small(res, claims: pd.DataFrame, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HELPERS_PROCESSED_DIR", str(tmp_path))
-    assert report.write_claims_csv(claims)
+    assert report.write_claims_csv(claims, res)
     written = pd.read_csv(tmp_path / "troop_claims.csv", dtype=str)
+    assert written.loc[written["value"] == "13000", "sentence"].iloc[0].endswith("في الكويت منذ سنوات.")
     assert len(written) == len(claims) and written["published"].str.fullmatch(r"\d{4}-\d{2}-\d{2}").all()
     assert {"refers_to", "where", "level_reason", "agreement"} <= set(written.columns)
     (tmp_path / "troop_claims.csv").unlink()
@@ -158,3 +159,26 @@ def test_plot_points_are_bounded_and_keep_both_ends() -> None:
     picked = report.plot_points(frame, 50)
     assert len(picked) == 50 and picked["v"].iloc[0] == 0 and picked["v"].iloc[-1] == 999
     assert report.plot_points(frame.head(3), 50)["v"].tolist() == [0, 1, 2]
+
+
+def test_explain_number_traces_the_first_claim_as_the_table_reads_it(res, capsys: pytest.CaptureFixture) -> None:
+    from helpers.numbers import explain_number
+
+    first = report.first_claim_text(res)
+    assert first is not None
+    mention = explain_number(first["text"], first["start"], first["title"], first["published"],
+                             first["date_precision"])
+    row = res.sql(f"SELECT value, refers_to, level_reason FROM numbers WHERE article_id = '{first['article_id']}' "
+                  f"AND start = {first['start']}").iloc[0]
+    assert (mention.value, mention.refers_to, mention.level_reason) == (row["value"], row["refers_to"],
+                                                                         row["level_reason"])
+    assert "=> a current troop level" in capsys.readouterr().out
+
+
+def test_explain_number_keeps_the_precision_of_the_publication_date() -> None:
+    from helpers.numbers import mention_at
+
+    text = "وتنشر واشنطن حاليا قرابة ألفي عسكري أمريكي في الأردن."
+    start = text.index("قرابة")
+    assert mention_at(text, start, "", "2023-07-01", "month").refers_to == "2023-07"
+    assert mention_at(text, start, "", "2023-07-01", "year").refers_to == "2023"

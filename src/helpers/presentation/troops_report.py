@@ -220,29 +220,36 @@ def texts_of(res: Any, article_ids: list[str]) -> pd.DataFrame:
 
 def first_claim_text(res: Any) -> dict[str, Any] | None:
     """The first troop-level claim by article id and offset, with what ``explain_number`` needs:
-    ``{"article_id", "start", "surface", "text", "title", "published"}``; None when there is none."""
+    ``{"article_id", "start", "surface", "text", "title", "published", "date_precision"}``; None when
+    there is none."""
     found = res.sql("""
-        SELECT n.article_id, n.start, n.surface, t.text, coalesce(a.title, '') AS title, a.published
+        SELECT n.article_id, n.start, n.surface, t.text, coalesce(a.title, '') AS title, a.published,
+               a.date_precision
         FROM numbers n JOIN texts t USING (article_id) JOIN articles a USING (article_id)
         WHERE n.is_us_troop_level ORDER BY n.article_id, n.start LIMIT 1""")
     if found.empty:
         return None
     row = found.iloc[0]
     return {"article_id": str(row["article_id"]), "start": int(row["start"]), "surface": str(row["surface"]),
-            "text": str(row["text"]), "title": str(row["title"]), "published": row["published"]}
+            "text": str(row["text"]), "title": str(row["title"]), "published": row["published"],
+            "date_precision": row["date_precision"]}
 
 
 def findings(res: Any, claims: pd.DataFrame, kinds: pd.DataFrame) -> dict[str, Any]:
     """Headline numbers: articles, articles giving a level, their outlets, agreement with the
     record, counts and non-counts.
 
-    Keys: articles, level_articles, level_outlets (sorted outlet names, ``unknown`` last),
-    claims, agrees, differs, no_reference, places (sorted), counts, non_counts, mentions.
+    Keys: articles, level_articles, level_outlets (outlet names by claims, most first, then by
+    name; ``unknown`` last), claims, agrees, differs, no_reference, places (sorted), counts,
+    non_counts, mentions.
     """
     articles = int(res.sql("SELECT count(*) AS n FROM articles")["n"].iloc[0])
-    outlets = sorted(set(claims["outlet"]) - {"unknown"}) if len(claims) else []
-    if len(claims) and (claims["outlet"] == "unknown").any():
-        outlets.append("unknown")
+    outlets: list[str] = []
+    if len(claims):
+        per = claims.groupby("outlet").size().rename("n").reset_index()
+        per = per.assign(last=per["outlet"].eq("unknown")).sort_values(["last", "n", "outlet"],
+                                                                           ascending=[True, False, True])
+        outlets = per["outlet"].tolist()
     verdicts = claims["agreement"].value_counts() if len(claims) else pd.Series(dtype="int64")
     places = sorted(claims["where"].fillna("").replace("", "not stated").unique()) if len(claims) else []
     counts = int(kinds.loc[kinds["kind"] == "count", "mentions"].sum())
@@ -276,15 +283,19 @@ def plot_points(points: pd.DataFrame, limit: int = MAX_PLOT_POINTS) -> pd.DataFr
     return points.iloc[picks]
 
 
-def write_claims_csv(claims: pd.DataFrame, max_rows: int = MAX_CSV_ROWS) -> bool:
+def write_claims_csv(claims: pd.DataFrame, res: Any = None, max_rows: int = MAX_CSV_ROWS) -> bool:
     """Write the claims to ``processed/troop_claims.csv`` (:func:`helpers.paths.processed_dir`),
     dates as ISO days, sorted as given, when there are at most ``max_rows``; return whether it was written.
-    Beyond that the full table stays in the pipeline result (aggregate ``troop_level_claims``)."""
+    With ``res``, each row also carries its ``sentence`` (looked up for these rows only), so a
+    reader can check it. Beyond ``max_rows`` the full table stays in the pipeline result
+    (aggregate ``troop_level_claims``)."""
     from helpers import paths
 
     if len(claims) > max_rows:
         return False
     out = claims[[c for c in CSV_COLUMNS if c in claims.columns]].copy()
+    if res is not None:
+        out["sentence"] = res.sentences_of(claims).to_numpy() if len(claims) else pd.Series(dtype=str)
     out["published"] = pd.to_datetime(out["published"]).dt.strftime("%Y-%m-%d")
     out.to_csv(paths.processed_dir() / "troop_claims.csv", index=False, lineterminator="\n")
     return True
