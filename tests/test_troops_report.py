@@ -182,3 +182,12 @@ def test_explain_number_keeps_the_precision_of_the_publication_date() -> None:
     start = text.index("قرابة")
     assert mention_at(text, start, "", "2023-07-01", "month").refers_to == "2023-07"
     assert mention_at(text, start, "", "2023-07-01", "year").refers_to == "2023"
+
+
+def test_vectorised_agreement_matches_the_row_rule() -> None:
+    rows = pd.DataFrame({"value": [2500, 2500, 2500, 3000, 10000, 10000, 40000],
+                         "value_high": [None, None, None, None, 15000, 15000, None],
+                         "qualifier": ["approx", "approx", "at_least", "up_to", "range", "range", "approx"],
+                         "reference_figure": pd.array([2500, 2800, 5200, 275, 14000, 20000, None], dtype="Int64")})
+    assert report.agreements(rows).tolist() == [report.agreement(row) for _, row in rows.iterrows()]
+    assert report.agreements(rows.iloc[:0]).empty

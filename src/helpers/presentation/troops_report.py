@@ -42,6 +42,7 @@ __all__ = [
     "AGREEMENT_TOLERANCE",
     "MAX_CSV_ROWS",
     "agreement",
+    "agreements",
     "mentions_by_kind",
     "force_counts",
     "troop_claims",
@@ -163,8 +164,31 @@ def troop_claims(res: Any, reference: pd.DataFrame | None = None) -> pd.DataFram
     mentions = rows.drop(columns=["outlet", "outlet_ar", "published", "date_precision"])
     articles = rows[["article_id", "outlet", "outlet_ar", "published"]].drop_duplicates("article_id")
     claims = troop_levels.troop_level_claims(mentions, articles, reference)
-    claims["agreement"] = [agreement(row) for _, row in claims.iterrows()] if len(claims) else pd.Series(dtype=str)
+    claims["agreement"] = agreements(claims)
     return claims
+
+
+def agreements(claims: pd.DataFrame, tolerance: float = AGREEMENT_TOLERANCE) -> pd.Series:
+    """:func:`agreement` for every row at once (value, value_high, qualifier, reference_figure).
+
+    Example:
+        >>> agreements(pd.DataFrame({"value": [2500, 40000, 10], "value_high": [None, None, None],
+        ...     "qualifier": ["approx", "approx", None], "reference_figure": [2500, 2500, None]})).tolist()
+        ['agrees', 'differs', 'no reference']
+    """
+    import numpy as np
+
+    if claims.empty:
+        return pd.Series([], index=claims.index, dtype=object)
+    low = pd.to_numeric(claims["value"], errors="coerce").astype(float)
+    high = pd.to_numeric(claims["value_high"], errors="coerce").astype(float).fillna(low)
+    qualifier = claims["qualifier"].fillna("")
+    high = high.where(qualifier != "at_least", np.inf)
+    low = low.where(~qualifier.isin(["at_most", "up_to"]), 0.0)
+    ref = pd.to_numeric(claims["reference_figure"], errors="coerce").astype(float)
+    inside = (low * (1 - tolerance) <= ref) & (ref <= high * (1 + tolerance))
+    verdict = np.where(ref.isna(), "no reference", np.where(inside, "agrees", "differs"))
+    return pd.Series(verdict, index=claims.index, dtype=object)
 
 
 def place_summary(claims: pd.DataFrame) -> pd.DataFrame:
@@ -206,16 +230,12 @@ def _plain_value(kind: str, value: Any) -> str:
 
 
 def texts_of(res: Any, article_ids: list[str]) -> pd.DataFrame:
-    """``article_id``, ``text`` of the given articles only (for evidence tables)."""
+    """``article_id``, ``text`` of the given (few) articles only, for evidence tables: an ``IN``
+    list, so the Parquet scan skips the row groups that hold none of them."""
     if not article_ids:
         return pd.DataFrame({"article_id": pd.Series(dtype=str), "text": pd.Series(dtype=str)})
-    wanted = pd.DataFrame({"article_id": sorted(set(article_ids))})
-    res.con.register("_troops_wanted", wanted)
-    try:
-        return res.sql("SELECT t.article_id, t.text FROM texts t JOIN _troops_wanted USING (article_id) "
-                       "ORDER BY t.article_id")
-    finally:
-        res.con.unregister("_troops_wanted")
+    wanted = ", ".join("'" + str(a).replace("'", "''") + "'" for a in sorted(set(article_ids)))
+    return res.sql(f"SELECT article_id, text FROM texts WHERE article_id IN ({wanted}) ORDER BY article_id")
 
 
 def first_claim_text(res: Any) -> dict[str, Any] | None:
@@ -223,16 +243,19 @@ def first_claim_text(res: Any) -> dict[str, Any] | None:
     ``{"article_id", "start", "surface", "text", "title", "published", "date_precision"}``; None when
     there is none."""
     found = res.sql("""
-        SELECT n.article_id, n.start, n.surface, t.text, coalesce(a.title, '') AS title, a.published,
-               a.date_precision
-        FROM numbers n JOIN texts t USING (article_id) JOIN articles a USING (article_id)
-        WHERE n.is_us_troop_level ORDER BY n.article_id, n.start LIMIT 1""")
+        SELECT article_id, start, surface FROM numbers
+        WHERE is_us_troop_level ORDER BY article_id, start LIMIT 1""")
     if found.empty:
         return None
     row = found.iloc[0]
-    return {"article_id": str(row["article_id"]), "start": int(row["start"]), "surface": str(row["surface"]),
-            "text": str(row["text"]), "title": str(row["title"]), "published": row["published"],
-            "date_precision": row["date_precision"]}
+    article_id = str(row["article_id"])
+    quoted = article_id.replace("'", "''")
+    info = res.sql("SELECT coalesce(title, '') AS title, published, date_precision FROM articles "
+                   f"WHERE article_id = '{quoted}'").iloc[0]
+    text = texts_of(res, [article_id])["text"].iloc[0]
+    return {"article_id": article_id, "start": int(row["start"]), "surface": str(row["surface"]),
+            "text": str(text), "title": str(info["title"]), "published": info["published"],
+            "date_precision": info["date_precision"]}
 
 
 def findings(res: Any, claims: pd.DataFrame, kinds: pd.DataFrame) -> dict[str, Any]:
