@@ -22,14 +22,16 @@ from helpers.numbers.mention import NumberMention
 __all__ = ["explain_number", "mention_at"]
 
 
-def mention_at(text: str, start: int, context: str = "", published: object = None) -> NumberMention:
-    """The mention of ``text`` whose span holds (or is nearest after) offset ``start``.
+def mention_at(text: str, start: int, context: str = "", published: object = None,
+               date_precision: object = None) -> NumberMention:
+    """The mention of ``text`` whose span holds (or is nearest after) offset ``start``
+    (``date_precision`` of ``published`` as in :func:`find_number_mentions`).
 
     Example:
         >>> mention_at("قتل 3 جنود", 4).value
         3
     """
-    mentions = find_number_mentions(text, context, published)
+    mentions = find_number_mentions(text, context, published, None, date_precision)
     if not mentions:
         raise ValueError("no number in this text")
     holding = [m for m in mentions if m.start <= start < m.end]
@@ -39,13 +41,14 @@ def mention_at(text: str, start: int, context: str = "", published: object = Non
     return after[0] if after else mentions[-1]
 
 
-def explain_number(text: str, start: int, context: str = "", published: object = None) -> NumberMention:
+def explain_number(text: str, start: int, context: str = "", published: object = None,
+                   date_precision: object = None) -> NumberMention:
     """Print how each stage read the number at offset ``start`` of ``text``; return the mention.
 
     One line per decision: stage, what it decided, and why (the words or rule that decided);
     the last line states whether the mention is a US/coalition troop level and which rule said so.
     """
-    m = mention_at(text, start, context, published)
+    m = mention_at(text, start, context, published, date_precision)
     where = f", where {m.where}" if m.where else ""
     who = f", who {m.who}" + (" (inferred)" if m.inferred else "") if m.who else ""
     what = f"{m.kind} of {m.unit} ({m.unit_category})" if m.unit else m.kind
