@@ -175,22 +175,31 @@ def _fake_results(articles: pd.DataFrame) -> Any:
 
 
 @pytest.mark.parametrize("n", [5, 500])
-def test_timeline_input_gives_the_same_counts_per_outlet_and_month(n: int) -> None:
+def test_timeline_input_draws_the_same_figure_as_one_row_per_article(n: int) -> None:
     outlets = [f"Outlet {i:02d}" for i in range(40)] + ["unknown"]
     precisions = ["day", "month", "year", "unknown"]
     rows = []
     for i in range(n):
         precision = precisions[i % 4]
+        year, month = 2003 + i % 23, 1 + i % 12
+        published = {"unknown": "unknown", "year": f"{year}-01-01", "month": f"{year}-{month:02d}-01"}.get(
+            precision, f"{year}-{month:02d}-{1 + i % 28:02d}")
         rows.append({"article_id": f"{i:05d}", "outlet": outlets[(i * 7) % len(outlets)], "outlet_ar": "",
-                     "outlet_country": f"C{i % 9}", "outlet_type": "news_website",
-                     "published": "unknown" if precision == "unknown" else f"{2003 + i % 23}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+                     "outlet_country": f"C{i % 9}", "outlet_type": "news_website", "published": published,
                      "date_precision": precision})
     articles = pd.DataFrame(rows)
     table = report.timeline_articles(_fake_results(articles))
-    assert len(table) == n
-    month = lambda f: f.assign(m=f["published"].str[:7]).groupby(["outlet", "m"]).size()  # noqa: E731
-    pd.testing.assert_series_equal(month(table), month(articles))
+    weights = table["articles"] if "articles" in table.columns else pd.Series(1, index=table.index)
+    assert int(weights.sum()) == n
+    month = lambda f, w: w.groupby([f["outlet"], f["published"].str[:7]]).sum()  # noqa: E731
+    pd.testing.assert_series_equal(month(table, weights), month(articles, pd.Series(1, index=articles.index)),
+                                   check_names=False)
     if n <= 40:
         assert table["article_id"].tolist() == articles["article_id"].tolist()
-    fig = plot_corpus_timeline(table)
+    else:
+        assert "articles" in table.columns and table["article_id"].eq("").all()
+    fig, reference = plot_corpus_timeline(table), plot_corpus_timeline(articles)
     assert figure_problems(fig) == []
+    assert fig.axes[0].get_title() == reference.axes[0].get_title()
+    if n > 40:  # the same counts in the same cells
+        assert (fig.axes[0].collections[0].get_array() == reference.axes[0].collections[0].get_array()).all()

@@ -107,24 +107,24 @@ def timeline_articles(res: Any) -> pd.DataFrame:
     """The articles table that :func:`plot_corpus_timeline` takes, without loading every article.
 
     Up to 40 articles (the timeline marks each one): one row per article. Above that the figure
-    counts articles per month, quarter or year, so articles are grouped by outlet and month in
-    SQL and each group is repeated ``count`` times (article_id empty, published the month's
-    first day): the figure is the same, and the query reads a few columns, not the texts.
+    counts articles per month, quarter or year, so the articles are grouped in SQL by outlet,
+    country, type, month and precision: one row per group, ``articles`` saying how many it
+    stands for (article_id empty, published the month's first day, or the year's for a date
+    known only to the year). The figure is the same; the query reads a few columns, not the texts.
     """
     n = int(res.sql("SELECT count(*) AS n FROM articles")["n"].iloc[0])
     columns = ["article_id", "outlet", "outlet_ar", "outlet_country", "outlet_type", "published", "date_precision"]
     if n <= _MARKED:
         return res.sql(f"SELECT {', '.join(columns)} FROM articles ORDER BY article_id").fillna("")
     groups = res.sql("""
-        SELECT outlet, outlet_ar, outlet_country, outlet_type,
+        SELECT '' AS article_id, outlet, outlet_ar, outlet_country, outlet_type,
                CASE WHEN date_precision = 'unknown' OR published = 'unknown' OR published IS NULL THEN 'unknown'
                     ELSE substr(published, 1, 7) || '-01' END AS published,
-               CASE WHEN date_precision = 'year' THEN 'year' ELSE 'month' END AS date_precision,
-               count(*) AS n
+               CASE WHEN date_precision IN ('year', 'unknown') THEN date_precision ELSE 'month' END
+                   AS date_precision,
+               count(*) AS articles
         FROM articles GROUP BY ALL ORDER BY ALL""").fillna("")
-    expanded = groups.loc[groups.index.repeat(groups["n"])].drop(columns="n").reset_index(drop=True)
-    expanded.insert(0, "article_id", "")
-    return expanded[columns]
+    return groups.astype({c: object for c in columns})
 
 
 def most_cleaned_article(res: Any) -> dict[str, Any]:
