@@ -57,7 +57,8 @@ def plot_corpus_timeline(articles: pd.DataFrame) -> Any:
       about 40 columns), as coloured cells, with the count printed where it fits.
 
     The time axis spans exactly the dates present; articles without a date are counted in the
-    title.
+    title. An optional ``articles`` column says how many articles a row stands for (rows
+    pre-aggregated by outlet and month, so a million articles need not be one row each; default 1).
     """
     for column in ("article_id", "outlet", "published"):
         if column not in articles.columns:
@@ -67,14 +68,15 @@ def plot_corpus_timeline(articles: pd.DataFrame) -> Any:
     frame["when"] = pd.to_datetime(frame["published"], errors="coerce", format="ISO8601")
     precision = frame["date_precision"] if "date_precision" in frame.columns else pd.Series("day", index=frame.index)
     frame["precision"] = precision.fillna("day").astype(str)
-    undated = int(frame["when"].isna().sum())
+    frame["articles"] = frame["articles"].astype(int) if "articles" in frame.columns else 1
+    undated = int(frame.loc[frame["when"].isna(), "articles"].sum())
     frame = frame[frame["when"].notna()].reset_index(drop=True)
-    keys, grouping = layout.group_by_outlet(frame, MAX_ROWS)
+    keys, grouping = layout.group_by_outlet(frame, MAX_ROWS, weight="articles")
     frame["group"] = keys.to_numpy()
     rows = grouping.order()
     row_of = {key: i for i, key in enumerate(rows)}
     fig, ax = layout.new_figure(1.9 + 0.34 * max(len(rows), 2))
-    n = len(frame)
+    n = int(frame["articles"].sum())
     title_en = f"Articles over time by {grouping.level} ({n} articles"
     title_en += f"; {undated} without a date)" if undated else ")"
     rtl.set_title(ax, rtl.label("المقالات عبر الزمن", title_en), fontsize=layout.TITLE_PT)
@@ -135,7 +137,7 @@ def _period_counts(fig: Any, ax: Any, frame: pd.DataFrame,
                                 freq={"month": "MS", "quarter": "QS", "year": "YS"}[period]))
     col_of = {s: j for j, s in enumerate(starts)}
     counts = np.zeros((len(row_of), len(starts)))
-    for (group, start), size in frame.groupby(["group", "bin"]).size().items():
+    for (group, start), size in frame.groupby(["group", "bin"])["articles"].sum().items():
         counts[row_of[group], col_of[start]] += size
     edges = [mdates.date2num(s) for s in starts] + [mdates.date2num(layout.period_end(starts[-1], period))]
     masked = np.ma.masked_equal(counts, 0)
