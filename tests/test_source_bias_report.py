@@ -150,6 +150,7 @@ def test_readings_and_findings_are_computed_bounded_and_free_of_nan(res: Any, ta
     assert f"{len(groups) - 3} more outlet groups" in text and "x.csv" in text
     findings = strip_controls(report.findings_markdown(res, table, groups).data)
     assert "only Outlet A" in findings  # resistance framing occurs in Outlet A alone
+    assert "a distancing or conceding verb in 1 of" in findings  # only Outlet A has the Pentagon "claim"
     for output in (text, findings):
         assert "nan" not in output.lower().replace("nano", "")
 

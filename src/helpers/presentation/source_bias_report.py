@@ -37,7 +37,7 @@ from helpers.stats import UNKNOWN_OUTLET, UNKNOWN_OUTLET_AR
 __all__ = [
     "UNMARKED_LEANINGS", "STANCE_FRAMES", "is_marked", "outlet_groups", "framing_table", "cited_shares",
     "marked_rates", "marked_frames", "framing_evidence", "attribution_evidence", "texts_of",
-    "verb_class_by_source_type", "statements_by_outlet", "outlet_readings", "readings_markdown",
+    "verb_class_by_source_type", "statements_by_outlet", "show_statements", "outlet_readings", "readings_markdown",
     "findings_markdown", "write_tables", "shown_path", "overview",
 ]
 
@@ -267,6 +267,19 @@ def statements_by_outlet(res: Any, source_type: str = "us_government") -> tuple[
     return table[columns].reset_index(drop=True), int(len(groups) - len(table))
 
 
+def show_statements(res: Any, source_type: str = "us_government", *, max_rows: int = 8,
+                    rest_in: str | None = None) -> tables.Table:
+    """:func:`statements_by_outlet` as a bounded table; the note says how many outlet groups cite
+    no such source (and were left out, so that no share is undefined)."""
+    table, without = statements_by_outlet(res, source_type)
+    note = None
+    if without:
+        note = f"{prose.plural(without, 'outlet group')} cite no {source_type} source and {'is' if without == 1 else 'are'} left out."
+    if table.empty:
+        note = f"No outlet group cites a {source_type} source."
+    return tables.show(table, max_rows=max_rows, rest_in=rest_in, note=note)
+
+
 def outlet_readings(res: Any, table: pd.DataFrame, shares: pd.DataFrame, groups: pd.DataFrame, *, top: int = 6,
                     per: int = 3) -> pd.DataFrame:
     """A reading of the ``top`` outlet groups (``groups`` order: most articles first).
@@ -384,7 +397,7 @@ def findings_markdown(res: Any, table: pd.DataFrame, groups: pd.DataFrame, *, ma
         per_group = rows.groupby("outlet")["count"].sum().sort_values(ascending=False, kind="stable")
         top_choice = rows.groupby(["label_ar", "gloss_en"])["count"].sum().sort_values(ascending=False,
                                                                                          kind="stable").index[0]
-        who = ", ".join(prose.md("{g} {n}", g=_group_name(o, names.get(o, ""), "unknown outlets"), n=int(n)).data
+        who = ", ".join(prose.md("{g} {n}", g=_group_name(o, names.get(o, ""), "the unknown-outlet group"), n=int(n)).data
                         for o, n in per_group.head(3).items())
         more = len(per_group) - 3
         prefix = "only " if len(per_group) == 1 else ""
@@ -396,16 +409,22 @@ def findings_markdown(res: Any, table: pd.DataFrame, groups: pd.DataFrame, *, ma
     lines.extend(text for *_, text in items[:max_items])
     if len(items) > max_items:
         lines.append(prose.md("- … and {n} more marked leanings (see the table above).", n=len(items) - max_items).data)
-    us, without = statements_by_outlet(res, "us_government")
-    marked_us = us[(us["distancing"] + us["conceding"]) > 0]
+    us, _ = statements_by_outlet(res, "us_government")
+    us = us.assign(non_neutral=us["distancing"] + us["conceding"])
+    us = us.assign(rate=us["non_neutral"] / us["statements"])
+    marked_us = us[us["non_neutral"] > 0].sort_values(["rate", "statements", "outlet"], ascending=[False, False, True],
+                                                      kind="stable")
     lines.append("")
     if len(marked_us):
-        lines.append("US-government statements introduced with a distancing or conceding verb: " + "; ".join(
-            prose.md("{g}: {d} distancing and {c} conceding of {n}", g=_group_name(r.outlet, r.outlet_ar, "unknown outlets"),
-                     d=r.distancing, c=r.conceding, n=r.statements).data
-            for r in marked_us.itertuples(index=False)) + prose.md(
-            "; the other {k} outlet groups that cite the US government use neutral verbs only.",
-            k=len(us) - len(marked_us)).data)
+        shown = marked_us.head(3)
+        lines.append(prose.md("US-government statements are introduced with a distancing or conceding verb in "
+                              "{k} of {n} outlet groups that cite the US government; the highest shares: ",
+                              k=len(marked_us), n=len(us)).data + "; ".join(
+            prose.md("{g}, {d} distancing and {c} conceding of {n} statements", d=r.distancing, c=r.conceding,
+                     g=_group_name(r.outlet, r.outlet_ar, "the unknown-outlet group"), n=r.statements).data
+            for r in shown.itertuples(index=False))
+            + (prose.md(" (and {m} more; see the table above)", m=len(marked_us) - len(shown)).data
+               if len(marked_us) > len(shown) else "") + ".")
     elif len(us):
         lines.append(prose.md("All {k} outlet groups that cite the US government introduce it with neutral verbs.",
                               k=len(us)).data)
