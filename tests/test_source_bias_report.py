@@ -168,3 +168,25 @@ def test_written_tables_are_named_relative_to_the_repository(tmp_path: Path, mon
     names = report.write_tables({"02_x.csv": pd.DataFrame({"a": [1]})})
     assert names == ["corpus/processed/02_x.csv"]
     assert (tmp_path / "02_x.csv").read_text(encoding="utf-8") == "a\n1\n"
+
+
+def test_a_corpus_without_framing_or_attributions_gives_empty_tables_not_errors(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "raw").mkdir(parents=True)
+    (corpus / "raw" / "1_plain.txt").write_text("عقد البرلمان جلسة لمناقشة الموازنة العامة.", encoding="utf-8")
+    with open(corpus / "metadata.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=METADATA_COLUMNS, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerow({"article_id": "1", "file": "1_plain.txt", "outlet": "X", "outlet_ar": "س",
+                         "published": "2020-01-01", "date_precision": "day", "evidence": "written for this test"})
+    run_pipeline(corpus, tmp_path / "out", workers=1)
+    res = open_results(tmp_path / "out")
+    groups, table = report.outlet_groups(res), report.framing_table(res)
+    assert table.empty and report.marked_frames(table) == []
+    assert report.marked_rates(table, groups)["marked"].tolist() == [0.0]
+    assert int(report.verb_class_by_source_type(res).loc["total", "total"]) == 0
+    assert "No outlet group cites" in str(report.show_statements(res))
+    assert report.attribution_evidence(res).total == 0
+    findings = strip_controls(report.findings_markdown(res, table, groups).data)
+    assert findings.startswith("On 1 article from 1 named outlet, 2020-01: 0 of 0 framing mentions")
+    assert "No US-government statement was found." in findings

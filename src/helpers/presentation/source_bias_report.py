@@ -38,7 +38,7 @@ __all__ = [
     "UNMARKED_LEANINGS", "STANCE_FRAMES", "is_marked", "outlet_groups", "framing_table", "cited_shares",
     "marked_rates", "marked_frames", "framing_evidence", "attribution_evidence", "texts_of",
     "verb_class_by_source_type", "statements_by_outlet", "show_statements", "outlet_readings", "readings_markdown",
-    "findings_markdown", "write_tables", "shown_path", "overview",
+    "findings_markdown", "corpus_phrase", "write_tables", "shown_path", "overview",
 ]
 
 #: Leanings of ``framing.csv`` that are the plain, unmarked way to name a thing.
@@ -53,6 +53,12 @@ FRAMING_COLUMNS = ["outlet", "outlet_ar", "frame", "choice", "label_ar", "gloss_
 def is_marked(frame: str, leaning: str) -> bool:
     """True for a marked framing choice (see the module docstring)."""
     return frame not in STANCE_FRAMES and leaning not in UNMARKED_LEANINGS
+
+
+def _marked_mask(table: pd.DataFrame, exclude: Sequence[str] = ()) -> pd.Series:
+    """True for the rows of a framing table (frame, leaning) that are marked choices."""
+    return pd.Series([is_marked(f, ln) and f not in exclude for f, ln in zip(table["frame"], table["leaning"])],
+                     index=table.index, dtype=bool)
 
 
 def _quote(value: str) -> str:
@@ -142,7 +148,7 @@ def marked_rates(table: pd.DataFrame, groups: pd.DataFrame) -> pd.DataFrame:
         >>> marked_rates(t, g).values.tolist()
         [['A', 1, 1000, 2.0, 2.0], ['B', 1, 500, 0.0, 0.0]]
     """
-    marked = table[[is_marked(f, ln) for f, ln in zip(table["frame"], table["leaning"])]]
+    marked = table[_marked_mask(table)]
     leanings = list(dict.fromkeys(marked["leaning"]))
     counts = marked.pivot_table(index="outlet", columns="leaning", values="count", aggfunc="sum", fill_value=0)
     counts = counts.reindex(index=groups["outlet"], columns=leanings, fill_value=0)
@@ -163,7 +169,7 @@ def marked_frames(table: pd.DataFrame, exclude: Sequence[str] = ()) -> list[tupl
         >>> marked_frames(t)
         [('israel', ['delegitimising']), ('isis', ['sectarian_framing', 'self_designation'])]
     """
-    marked = table[[is_marked(f, ln) and f not in exclude for f, ln in zip(table["frame"], table["leaning"])]]
+    marked = table[_marked_mask(table, exclude)]
     totals = marked.groupby("frame", sort=False)["count"].sum()
     order = sorted(totals.index, key=lambda f: (-totals[f], f))
     return [(f, list(dict.fromkeys(marked.loc[marked["frame"] == f, "leaning"]))) for f in order]
@@ -238,7 +244,7 @@ def verb_class_by_source_type(res: Any) -> pd.DataFrame:
     table["total"] = table.sum(axis=1)
     table.loc["total"] = table.sum(axis=0)
     table.index.name = "verb_class"
-    return table
+    return table.astype(int)
 
 
 def statements_by_outlet(res: Any, source_type: str = "us_government") -> tuple[pd.DataFrame, int]:
@@ -290,7 +296,7 @@ def outlet_readings(res: Any, table: pd.DataFrame, shares: pd.DataFrame, groups:
     and us (verb class counts of its US-government statements).
     """
     chosen = groups.head(top)
-    marked = table[[is_marked(f, ln) for f, ln in zip(table["frame"], table["leaning"])]]
+    marked = table[_marked_mask(table)]
     us, _ = statements_by_outlet(res, "us_government")
     us = us.set_index("outlet")
     rows = []
@@ -366,7 +372,7 @@ def overview(res: Any) -> dict[str, Any]:
     framing_mentions, marked_mentions, attributions, first and last publication month."""
     groups = outlet_groups(res)
     table = framing_table(res)
-    marked = [is_marked(f, ln) for f, ln in zip(table["frame"], table["leaning"])]
+    marked = _marked_mask(table)
     counts = res.sql("SELECT count(*) AS n, min(substr(published, 1, 7)) AS first, "
                      "max(substr(published, 1, 7)) AS last FROM articles")
     attributions = int(res.sql("SELECT count(*) AS n FROM attributions")["n"].iloc[0])
@@ -378,18 +384,32 @@ def overview(res: Any) -> dict[str, Any]:
             "attributions": attributions, "first": counts["first"].iloc[0] or "", "last": counts["last"].iloc[0] or ""}
 
 
+def corpus_phrase(facts: dict[str, Any]) -> str:
+    """"5 articles from 3 named outlets (plus 2 articles of unknown outlet, one group), 2014-06 to 2024-04"
+    from :func:`overview` (plain text; pass it to :func:`helpers.presentation.prose.md`).
+
+    Example:
+        >>> corpus_phrase({"articles": 1, "named_groups": 1, "unknown_articles": 0, "first": "2020-01", "last": "2020-01"})
+        '1 article from 1 named outlet, 2020-01'
+    """
+    text = f"{prose.plural(facts['articles'], 'article')} from {prose.plural(facts['named_groups'], 'named outlet')}"
+    if facts["unknown_articles"]:
+        text += f" (plus {prose.plural(facts['unknown_articles'], 'article')} of unknown outlet, one group)"
+    if facts["first"]:
+        text += f", {facts['first']}" + (f" to {facts['last']}" if facts["last"] != facts["first"] else "")
+    return text
+
+
 def findings_markdown(res: Any, table: pd.DataFrame, groups: pd.DataFrame, *, max_items: int = 8) -> Any:
     """The closing findings, computed: the corpus in one line; each marked leaning with the outlet
     groups that use it (most mentions first; "only" when one group does), at most ``max_items``;
     and which groups introduce US-government statements with distancing or conceding verbs."""
     facts = overview(res)
-    lines = [prose.md("On {articles} articles from {named} named outlets (plus {unknown} articles of unknown "
-                      "outlet, one group), {first} to {last}: {marked} of {mentions} framing mentions are marked "
-                      "choices, and {attributions} statements are attributed to a source.",
-                      articles=facts["articles"], named=facts["named_groups"], unknown=facts["unknown_articles"],
-                      first=facts["first"], last=facts["last"], marked=facts["marked_mentions"],
-                      mentions=facts["framing_mentions"], attributions=facts["attributions"]).data, ""]
-    marked = table[[is_marked(f, ln) for f, ln in zip(table["frame"], table["leaning"])]]
+    lines = [prose.md("On {corpus}: {marked} of {mentions} framing mentions are marked choices, and {attributions} "
+                      "statements are attributed to a source.", corpus=corpus_phrase(facts),
+                      marked=facts["marked_mentions"], mentions=facts["framing_mentions"],
+                      attributions=facts["attributions"]).data, ""]
+    marked = table[_marked_mask(table)]
     names = dict(zip(groups["outlet"], groups["outlet_ar"]))
     by_leaning = marked.groupby(["frame", "leaning"], sort=False)
     items = []
