@@ -158,6 +158,7 @@ def test_findings_are_the_tables_numbers(result, lexicon) -> None:
     roots = report.root_totals(result, lexicon).set_index("root")["mentions"]
     assert found["us_side"] == roots.get("us", 0) and found["iraq_side"] == roots.get("iraq", 0)
     assert found["top_pair"][1] == pairs["sentences"].max()
+    assert found["unknown_outlet_articles"] == len(_mentions_and_articles(result)[1].query("outlet in ['', 'unknown']"))
     assert found["known_outlets"] == 3 and found["military_high"][1] >= found["military_low"][1]
     assert found["place_sample"] == 2
 

@@ -294,12 +294,13 @@ def findings(res: Any, lexicon: pd.DataFrame, pairs: pd.DataFrame, places: pd.Da
     """The numbers the closing prose quotes, each computed here (nothing typed by hand).
 
     Keys: articles, mentions, actors (distinct); top (label, mentions, articles); us_side and
-    iraq_side (mentions rolled up to the roots ``us`` and ``iraq``, 0 if absent); top_pair and
-    military_pair (the pair sharing most sentences overall: label, sentences, articles, and
-    the actor sharing most sentences with the US military: its label, sentences, articles; None if none); outlet groups (known outlets), the group with
-    the highest and lowest US-military rate (label, rate) when there are two or more;
-    metonymy and short_form counts and shares; places and government readings of place
-    names in the place sample.
+    iraq_side (mentions rolled up to the roots ``us`` and ``iraq``, 0 if absent); top_pair
+    (label, sentences, articles) and top_pair_ties; military_pair (the actor sharing most
+    sentences with the US military: label, sentences, articles); known_outlets (outlet groups
+    other than unknown) and unknown_outlet_articles; military_high and military_low (the known
+    outlet groups naming the US military most and least per 1,000 words, when there are two or
+    more); metonymy and short_form counts and shares; place_sample, as_place and as_government:
+    the readings of place names in the place sample.
     """
     totals = actor_totals(res, lexicon)
     roots = root_totals(res, lexicon).set_index("root")
@@ -328,6 +329,8 @@ def findings(res: Any, lexicon: pd.DataFrame, pairs: pd.DataFrame, places: pd.Da
     outlets = res.aggregate("outlets")
     known = outlets[outlets["outlet_group"] != "unknown"].set_index("outlet_group")
     out["known_outlets"] = int(len(known))
+    unknown = outlets.loc[outlets["outlet_group"] == "unknown", "articles"]
+    out["unknown_outlet_articles"] = int(unknown.sum())
     mil = by_outlet[by_outlet["actor_id"] == "us_military"].set_index("outlet_group")["per_1000_words"]
     rates = pd.Series({g: float(mil.get(g, 0.0)) for g in known.index}).sort_index()
     if len(rates) >= 2:
