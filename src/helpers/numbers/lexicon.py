@@ -240,12 +240,9 @@ def _build() -> NumberLexicon:
         qualifier_of[phrase] = qualifier
         (before if position == "before" else after).append(phrase)
 
-    def alternation(phrases: list[str]) -> str:
-        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-
     # the qualifier may be followed by the article written apart: قرابة الـ 2500 (normalised: قرابه ال 2500)
-    qualifiers_before = re.compile(rf"(?<!\w)(?:[وفبل]{{0,2}})(?P<q>{alternation(before)})\s*(?:ال\s*)?$")
-    qualifiers_after = re.compile(rf"\s*(?P<q>{alternation(after)})(?!\w)")
+    qualifiers_before = re.compile(rf"(?<!\w)(?:[وفبل]{{0,2}})(?P<q>{_alternation(before)})\s*(?:ال\s*)?$")
+    qualifiers_after = re.compile(rf"\s*(?P<q>{_alternation(after)})(?!\w)")
 
     place_of = {norm(r["form"].strip()): r["place"].strip()
                 for r in _rows("number_places.csv", ("form", "place", "gloss", "note"))}
