@@ -4,7 +4,7 @@ The seeds are cleaned once with ``helpers.text.clean_article`` (outside the time
 ``corpus.load_corpus`` does, and the cleaned texts are repeated until the corpus holds at least
 ``--mb`` MB. The seeds are dense in numbers (about 1,100 numeric mentions per MB), so this is a
 pessimistic corpus for this extractor. Measured, each ``--repeats`` times (median reported, with
-wall-clock and CPU time, since the machine is shared):
+wall-clock and CPU time, and the load average before and after, since the machine is shared):
 
 - ``extract_numbers_corpus``: all articles at once, one frame at the end (the pipeline's path;
   the one with the target);
@@ -18,6 +18,7 @@ Exit status 1 when the corpus-level median misses the target.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -65,11 +66,14 @@ def main(argv: list[str] | None = None) -> int:
         ("extract_numbers (DataFrame per article)", lambda: [numbers.extract_numbers(t) for t in texts]),
     ]
     results = {}
+    load_before = os.getloadavg()  # the machine is shared: wall-clock is only meaningful next to the load
     for name, func in rows:
         wall, cpu = timed(func, args.repeats)
         results[name] = (size / wall, size / cpu)
         print(f"{name:<42} {size:7.1f} MB  wall {wall:7.2f} s {size / wall:7.1f} MB/s   "
               f"cpu {cpu:7.2f} s {size / cpu:7.1f} MB/s", flush=True)
+    print("load average (1, 5, 15 min): before {:.2f} {:.2f} {:.2f}, after {:.2f} {:.2f} {:.2f} on {} cores".format(
+        *load_before, *os.getloadavg(), os.cpu_count()))
     wall_rate, cpu_rate = results["extract_numbers_corpus (one frame)"]
     passed = wall_rate >= TARGET_MB_S
     print(f"{'PASS' if passed else 'FAIL'}: extract_numbers_corpus {wall_rate:.1f} MB/s wall-clock "

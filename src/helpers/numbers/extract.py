@@ -38,7 +38,7 @@ from helpers.arabic.normalize import normalize_for_matching, normalize_with_offs
 from helpers.numbers.context import CLAUSE_BREAK
 from helpers.numbers.grammar import NumberGrammar, as_int, tokenise
 from helpers.numbers.levels import decide_level
-from helpers.numbers.lexicon import NumberLexicon, load_number_lexicon
+from helpers.numbers.lexicon import NumberLexicon, candidate_starts, load_number_lexicon
 from helpers.numbers.mention import COLUMNS, Evidence, NumberMention
 from helpers.numbers.phrases import Phrase, counted_noun, kind_of, number_phrase
 from helpers.numbers.roles import CASUALTIES, read_roles
@@ -88,7 +88,7 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
     lex = load_number_lexicon() if lex is None else lex
     omap = normalize_with_offsets(text)
     norm = omap.text
-    candidates = list(lex.candidates.finditer(norm))
+    candidates = candidate_starts(lex, norm)
     if not candidates:
         return []
     decimal_marks = _decimal_marks(text, norm, omap)
@@ -96,23 +96,23 @@ def find_number_mentions(text: str, context: str = "", published: object = None,
     grammars: dict[int, NumberGrammar] = {}
     mentions: list[NumberMention] = []
     consumed_until = -1
-    for cand in candidates:
-        if cand.start() < consumed_until:
+    for position in candidates:
+        if position < consumed_until:
             continue
-        s0, s1 = sentences.containing(cand.start())
+        s0, s1 = sentences.containing(position)
         g = grammars.get(s0)
         if g is None:
             g = grammars[s0] = NumberGrammar(lex, tokenise(norm, s0, s1), decimal_marks, norm)
-        i = bisect.bisect_right(g.s.starts, cand.start()) - 1
-        if i < 0 or g.s.ends[i] <= cand.start():
+        i = bisect.bisect_right(g.s.starts, position) - 1
+        if i < 0 or g.s.ends[i] <= position:
             continue
         mention = read_mention(g, i, mentions)
         if mention is None:
             continue
         if mention.ev.n_start < consumed_until:  # a noun read before the number belongs to the previous mention
-            if cand.start() < consumed_until:
+            if position < consumed_until:
                 continue
-            mention.ev.n_start = cand.start()
+            mention.ev.n_start = position
         consumed_until = max(consumed_until, mention.ev.n_end)
         mentions.append(mention)
     spans: list[tuple[int, int]] | None = None
