@@ -13,7 +13,6 @@ import random
 import pandas as pd
 import pytest
 
-from helpers import paths
 from helpers.numbers import (
     COLUMNS,
     extract_numbers,
@@ -669,12 +668,12 @@ EXPECTED_SEED_LEVELS = [
 
 @pytest.fixture(scope="module")
 def seed_mentions() -> pd.DataFrame:
-    files = sorted(paths.raw_dir().glob("*.txt"))
-    assert files, f"no seed articles in {paths.raw_dir()}"
-    articles = pd.DataFrame({
-        "article_id": [f.name.split("_")[0] for f in files],
-        "text": [f.read_text(encoding="utf-8") for f in files],
-    })
+    # The seeds as fixture text (tests/fixtures/seeds), never corpus/raw: adding articles to the
+    # corpus must not change what these tests expect.
+    from builders import seed_texts
+
+    texts = seed_texts()
+    articles = pd.DataFrame({"article_id": list(texts), "text": list(texts.values())})
     return extract_numbers_corpus(articles)
 
 
