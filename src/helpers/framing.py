@@ -283,7 +283,9 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
                     c for c in cues[bisect.bisect_left(cue_starts, starts[k]):bisect.bisect_left(cue_starts, ends[k])]
                     if c.end <= ends[k])
             in_clause = [c for c in in_sentence if lo <= c.start and c.end <= hi]
-            leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause)
+            # no cue in the clause: the stance is unspecified (the clause need not be tokenised)
+            leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause) \
+                if in_clause else "unspecified"
         s, e = normal.to_source(match.start, match.end)
         sentence_start, sentence_end = spans[k]
         records.append((k, frame_name, term, leaning, choice, gloss, text[s:e], s, e,
