@@ -228,6 +228,9 @@ class _Lexicons:
     parents: dict[str, str]
     persons: frozenset[str]
     found: dict[str, tuple[_Found, ...]] = field(default_factory=dict)   # sentence -> its source matches
+    # (actor_id, surface) -> (source type, word variants, last word) of an actor antecedent, None if untyped
+    actor_names: dict[tuple[str, str], tuple[tuple[str, str], frozenset[str], str] | None] = \
+        field(default_factory=dict)
 
 
 def _build_lexicons() -> _Lexicons:
@@ -439,8 +442,12 @@ def classify_source(phrase: str, after: str = "") -> dict[str, str | bool]:
             "anonymous": source.anonymous}
 
 
+_DROP_QUOTES = {ord(q): None for q in _QUOTES}
+
+
 def _count_quotes(text: str) -> int:
-    return sum(text.count(q) for q in _QUOTES)
+    """How many quotation marks (:data:`~helpers.arabic.clitics.QUOTES`, one character each) ``text`` holds."""
+    return len(text) - len(text.translate(_DROP_QUOTES))
 
 
 def _classify(norm: str, tokens: Tokens, a: int, b: int, sentence: str, sentence_start: int,
@@ -720,10 +727,19 @@ def _actor_antecedents(mentions: list[_ActorSpan] | None) -> list[tuple[int, _An
     if not mentions:
         return []
     found = []
+    known = _lex().actor_names  # per compiled lexicon: the same actor surface recurs across articles
+    if len(known) > 65536:
+        known.clear()
     for start, end, actor_id, surface in mentions:
-        typed = _actor_source_type(actor_id)
-        if typed is not None:
-            found.append((end, _antecedent(start, normalize_for_matching(surface), typed)))
+        key = (actor_id, surface)
+        if key in known:
+            name = known[key]
+        else:
+            typed = _actor_source_type(actor_id)
+            name = known[key] = None if typed is None else (typed, *_name_variants(normalize_for_matching(surface)))
+        if name is not None:
+            typed, variants, last = name
+            found.append((end, (start, variants, typed, last)))
     return found
 
 
