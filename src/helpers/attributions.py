@@ -55,7 +55,7 @@ from helpers.arabic.clauses import split_sentences
 from helpers.arabic.clitics import QUOTES as _QUOTES
 from helpers.arabic.clitics import word_stems
 from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon, split_forms
-from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first
+from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first, text_words
 from helpers.arabic.normalize import NormalizedText, normalize_for_matching, normalize_with_offsets
 from helpers.arabic.tokens import Tokens
 from helpers.stats import collector_paused, outlet_labels, require_columns
@@ -1062,8 +1062,9 @@ def _article_attributions(article_id: str, text: str, actor_spans: list[_ActorSp
     bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans]).tolist()
     lows, highs = bounds[:len(spans)], bounds[len(spans):]
     lex = _lex()
-    verbs = _by_sentence(lex.verb_matcher.matcher.find_all(normal.text), lows, highs)
-    sources = _by_sentence(lex.source_matcher.matcher.find_all(normal.text), lows, highs)
+    words = text_words(normal.text)  # hashed once for the verb and the source matchers
+    verbs = _by_sentence(lex.verb_matcher.matcher.find_all_words(normal.text, words), lows, highs)
+    sources = _by_sentence(lex.source_matcher.matcher.find_all_words(normal.text, words), lows, highs)
     rows = []
     for k, (s_start, s_end) in enumerate(spans):
         view = _SentenceView(normal, lows[k], highs[k], s_start, s_end)

@@ -47,7 +47,7 @@ import pandas as pd
 from helpers.arabic.clauses import split_sentences
 from helpers.arabic.clitics import term_pattern
 from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon, split_forms
-from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first
+from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first, text_words
 from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
 from helpers.arabic.tokens import Tokens, count_words
 from helpers.attributions import (
@@ -249,7 +249,8 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
     """Records (sentence_id, frame, term, leaning, choice, gloss_en, surface, start, end, sentence)."""
     normal = normalize_with_offsets(text)
     norm = normal.text
-    found = compiled.terms.find_all(norm)
+    words = text_words(norm)  # hashed once for the term and the cue matchers
+    found = compiled.terms.find_all_words(norm, words)
     if frame is not None:
         found = [m for m in found if m.group == frame]
     if not found:
@@ -272,7 +273,7 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
         choice = term
         if frame_name == "withdrawal":
             if cues is None:  # the cue words of the article, once (only articles that mention withdrawal)
-                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row) for c in compiled.cues.find_all(norm)]
+                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row) for c in compiled.cues.find_all_words(norm, words)]
                 cue_starts = [c.start for c in cues]
             lo, hi = _clause_around(norm, starts[k], ends[k], match.start, match.end)
             # the cues of the sentence compete (لا بد is one demand cue, not لا + بد); only the
