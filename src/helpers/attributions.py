@@ -1134,7 +1134,7 @@ def attributions(articles: pd.DataFrame, *, actor_mentions: pd.DataFrame | None 
     rows: list[dict[str, Any]] = []
     try:
         with collector_paused():  # many small objects per article: the collector would rescan them all
-            for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+            for article_id, text in zip(articles["article_id"].astype(str).tolist(), articles["text"].tolist()):
                 if isinstance(text, str) and text:
                     spans = by_article.get(article_id, []) if by_article is not None else None
                     rows.extend(_article_attributions(article_id, text, spans))

@@ -330,7 +330,7 @@ def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     compiled = _compiled()
     records: list[tuple[Any, ...]] = []
     with collector_paused():
-        for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+        for article_id, text in zip(articles["article_id"].astype(str).tolist(), articles["text"].tolist()):
             if isinstance(text, str) and text:
                 records.extend((article_id, *r) for r in _article_mentions(text, compiled))
     records.sort(key=lambda r: (r[0], r[8], r[2]))  # article_id, start, frame (stable: as found)
