@@ -355,6 +355,35 @@ def _word_counts(articles: pd.DataFrame) -> dict[str, int]:
     return dict(zip(articles["article_id"].astype(str), counts.astype(int)))
 
 
+def _profile_counts(mentions: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """Count and evidence per ``keys`` from records: the groupby of :func:`framing_profile` in one
+    pass over Python lists (keys sorted, evidence the distinct sentences in order of appearance).
+
+    None (use the groupby) unless every key column and ``sentence`` holds strings with no missing
+    value (object or str dtype), as :func:`framing_mentions` gives them.
+    """
+    columns = [*keys, "sentence"]
+    for column in columns:
+        values = mentions[column]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)) or values.isna().any():
+            return None
+    lists = [mentions[c].tolist() for c in columns]
+    if not all(isinstance(v, str) for values in lists for v in values):
+        return None
+    groups: dict[tuple[str, ...], tuple[list[int], dict[str, None]]] = {}
+    for *key, sentence in zip(*lists):
+        group = groups.get(tuple(key))
+        if group is None:
+            group = groups[tuple(key)] = ([0], {})
+        group[0][0] += 1
+        group[1][sentence] = None
+    ordered = sorted(groups)
+    table = pd.DataFrame({k: [key[i] for key in ordered] for i, k in enumerate(keys)})
+    table["count"] = np.array([groups[key][0][0] for key in ordered], dtype=np.int64)
+    table["evidence"] = [" ‖ ".join(groups[key][1]) for key in ordered]
+    return table
+
+
 def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article and frame, the count of each term, per 1,000 words, with the evidence sentences.
 
@@ -376,10 +405,12 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     if mentions.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
     keys = ["article_id", "frame", "term", "leaning", "choice", "gloss_en"]
-    counts = mentions.groupby(keys, sort=True, observed=True).size().rename("count")
-    distinct = mentions.drop_duplicates([*keys, "sentence"])
-    evidence = distinct.groupby(keys, sort=True, observed=True)["sentence"].agg(" ‖ ".join).rename("evidence")
-    table = pd.concat([counts, evidence], axis=1).reset_index()
+    table = _profile_counts(mentions, keys)
+    if table is None:
+        counts = mentions.groupby(keys, sort=True, observed=True).size().rename("count")
+        distinct = mentions.drop_duplicates([*keys, "sentence"])
+        evidence = distinct.groupby(keys, sort=True, observed=True)["sentence"].agg(" ‖ ".join).rename("evidence")
+        table = pd.concat([counts, evidence], axis=1).reset_index()
     words = _word_counts(articles)
     table["n_words"] = table["article_id"].map(words).astype(int)
     table["per_1000_words"] = per_1000_words(table["count"], table["n_words"], decimals=1)
