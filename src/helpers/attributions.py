@@ -55,7 +55,7 @@ from helpers.arabic.clauses import split_sentences
 from helpers.arabic.clitics import QUOTES as _QUOTES
 from helpers.arabic.clitics import word_stems
 from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon, split_forms
-from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first
+from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first, text_words
 from helpers.arabic.normalize import NormalizedText, normalize_for_matching, normalize_with_offsets
 from helpers.arabic.tokens import Tokens
 from helpers.stats import collector_paused, outlet_labels, require_columns
@@ -228,6 +228,9 @@ class _Lexicons:
     parents: dict[str, str]
     persons: frozenset[str]
     found: dict[str, tuple[_Found, ...]] = field(default_factory=dict)   # sentence -> its source matches
+    # (actor_id, surface) -> (source type, word variants, last word) of an actor antecedent, None if untyped
+    actor_names: dict[tuple[str, str], tuple[tuple[str, str], frozenset[str], str] | None] = \
+        field(default_factory=dict)
 
 
 def _build_lexicons() -> _Lexicons:
@@ -439,8 +442,12 @@ def classify_source(phrase: str, after: str = "") -> dict[str, str | bool]:
             "anonymous": source.anonymous}
 
 
+_DROP_QUOTES = {ord(q): None for q in _QUOTES}
+
+
 def _count_quotes(text: str) -> int:
-    return sum(text.count(q) for q in _QUOTES)
+    """How many quotation marks (:data:`~helpers.arabic.clitics.QUOTES`, one character each) ``text`` holds."""
+    return len(text) - len(text.translate(_DROP_QUOTES))
 
 
 def _classify(norm: str, tokens: Tokens, a: int, b: int, sentence: str, sentence_start: int,
@@ -720,10 +727,19 @@ def _actor_antecedents(mentions: list[_ActorSpan] | None) -> list[tuple[int, _An
     if not mentions:
         return []
     found = []
+    known = _lex().actor_names  # per compiled lexicon: the same actor surface recurs across articles
+    if len(known) > 65536:
+        known.clear()
     for start, end, actor_id, surface in mentions:
-        typed = _actor_source_type(actor_id)
-        if typed is not None:
-            found.append((end, _antecedent(start, normalize_for_matching(surface), typed)))
+        key = (actor_id, surface)
+        if key in known:
+            name = known[key]
+        else:
+            typed = _actor_source_type(actor_id)
+            name = known[key] = None if typed is None else (typed, *_name_variants(normalize_for_matching(surface)))
+        if name is not None:
+            typed, variants, last = name
+            found.append((end, (start, variants, typed, last)))
     return found
 
 
@@ -1046,8 +1062,9 @@ def _article_attributions(article_id: str, text: str, actor_spans: list[_ActorSp
     bounds = normal.from_source([s for s, _ in spans] + [e for _, e in spans]).tolist()
     lows, highs = bounds[:len(spans)], bounds[len(spans):]
     lex = _lex()
-    verbs = _by_sentence(lex.verb_matcher.matcher.find_all(normal.text), lows, highs)
-    sources = _by_sentence(lex.source_matcher.matcher.find_all(normal.text), lows, highs)
+    words = text_words(normal.text)  # hashed once for the verb and the source matchers
+    verbs = _by_sentence(lex.verb_matcher.matcher.find_all_words(normal.text, words), lows, highs)
+    sources = _by_sentence(lex.source_matcher.matcher.find_all_words(normal.text, words), lows, highs)
     rows = []
     for k, (s_start, s_end) in enumerate(spans):
         view = _SentenceView(normal, lows[k], highs[k], s_start, s_end)
@@ -1117,7 +1134,7 @@ def attributions(articles: pd.DataFrame, *, actor_mentions: pd.DataFrame | None 
     rows: list[dict[str, Any]] = []
     try:
         with collector_paused():  # many small objects per article: the collector would rescan them all
-            for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+            for article_id, text in zip(articles["article_id"].astype(str).tolist(), articles["text"].tolist()):
                 if isinstance(text, str) and text:
                     spans = by_article.get(article_id, []) if by_article is not None else None
                     rows.extend(_article_attributions(article_id, text, spans))

@@ -47,7 +47,7 @@ import pandas as pd
 from helpers.arabic.clauses import split_sentences
 from helpers.arabic.clitics import term_pattern
 from helpers.arabic.lexicon import Schema, cached_by_content, lexicon_file, load_lexicon, split_forms
-from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first
+from helpers.arabic.matcher import Match, Term, TermMatcher, longest_first, text_words
 from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
 from helpers.arabic.tokens import Tokens, count_words
 from helpers.attributions import (
@@ -249,7 +249,8 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
     """Records (sentence_id, frame, term, leaning, choice, gloss_en, surface, start, end, sentence)."""
     normal = normalize_with_offsets(text)
     norm = normal.text
-    found = compiled.terms.find_all(norm)
+    words = text_words(norm)  # hashed once for the term and the cue matchers
+    found = compiled.terms.find_all_words(norm, words)
     if frame is not None:
         found = [m for m in found if m.group == frame]
     if not found:
@@ -272,7 +273,7 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
         choice = term
         if frame_name == "withdrawal":
             if cues is None:  # the cue words of the article, once (only articles that mention withdrawal)
-                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row) for c in compiled.cues.find_all(norm)]
+                cues = [Match(c.start, c.end, rows[c.payload][2], c.group, c.row) for c in compiled.cues.find_all_words(norm, words)]
                 cue_starts = [c.start for c in cues]
             lo, hi = _clause_around(norm, starts[k], ends[k], match.start, match.end)
             # the cues of the sentence compete (لا بد is one demand cue, not لا + بد); only the
@@ -283,7 +284,9 @@ def _article_mentions(text: str, compiled: _Compiled, frame: str | None = None) 
                     c for c in cues[bisect.bisect_left(cue_starts, starts[k]):bisect.bisect_left(cue_starts, ends[k])]
                     if c.end <= ends[k])
             in_clause = [c for c in in_sentence if lo <= c.start and c.end <= hi]
-            leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause)
+            # no cue in the clause: the stance is unspecified (the clause need not be tokenised)
+            leaning = choice = _stance(Tokens(norm, lo, hi), match.start, match.end, in_clause) \
+                if in_clause else "unspecified"
         s, e = normal.to_source(match.start, match.end)
         sentence_start, sentence_end = spans[k]
         records.append((k, frame_name, term, leaning, choice, gloss, text[s:e], s, e,
@@ -327,7 +330,7 @@ def framing_mentions(articles: pd.DataFrame) -> pd.DataFrame:
     compiled = _compiled()
     records: list[tuple[Any, ...]] = []
     with collector_paused():
-        for article_id, text in zip(articles["article_id"].astype(str), articles["text"]):
+        for article_id, text in zip(articles["article_id"].astype(str).tolist(), articles["text"].tolist()):
             if isinstance(text, str) and text:
                 records.extend((article_id, *r) for r in _article_mentions(text, compiled))
     records.sort(key=lambda r: (r[0], r[8], r[2]))  # article_id, start, frame (stable: as found)
@@ -352,6 +355,35 @@ def _word_counts(articles: pd.DataFrame) -> dict[str, int]:
     return dict(zip(articles["article_id"].astype(str), counts.astype(int)))
 
 
+def _profile_counts(mentions: pd.DataFrame, keys: list[str]) -> pd.DataFrame | None:
+    """Count and evidence per ``keys`` from records: the groupby of :func:`framing_profile` in one
+    pass over Python lists (keys sorted, evidence the distinct sentences in order of appearance).
+
+    None (use the groupby) unless every key column and ``sentence`` holds strings with no missing
+    value (object or str dtype), as :func:`framing_mentions` gives them.
+    """
+    columns = [*keys, "sentence"]
+    for column in columns:
+        values = mentions[column]
+        if not (values.dtype == object or pd.api.types.is_string_dtype(values.dtype)) or values.isna().any():
+            return None
+    lists = [mentions[c].tolist() for c in columns]
+    if not all(isinstance(v, str) for values in lists for v in values):
+        return None
+    groups: dict[tuple[str, ...], tuple[list[int], dict[str, None]]] = {}
+    for *key, sentence in zip(*lists):
+        group = groups.get(tuple(key))
+        if group is None:
+            group = groups[tuple(key)] = ([0], {})
+        group[0][0] += 1
+        group[1][sentence] = None
+    ordered = sorted(groups)
+    table = pd.DataFrame({k: [key[i] for key in ordered] for i, k in enumerate(keys)})
+    table["count"] = np.array([groups[key][0][0] for key in ordered], dtype=np.int64)
+    table["evidence"] = [" ‖ ".join(groups[key][1]) for key in ordered]
+    return table
+
+
 def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per article and frame, the count of each term, per 1,000 words, with the evidence sentences.
 
@@ -373,10 +405,12 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
     if mentions.empty:
         return pd.DataFrame(columns=PROFILE_COLUMNS)
     keys = ["article_id", "frame", "term", "leaning", "choice", "gloss_en"]
-    counts = mentions.groupby(keys, sort=True, observed=True).size().rename("count")
-    distinct = mentions.drop_duplicates([*keys, "sentence"])
-    evidence = distinct.groupby(keys, sort=True, observed=True)["sentence"].agg(" ‖ ".join).rename("evidence")
-    table = pd.concat([counts, evidence], axis=1).reset_index()
+    table = _profile_counts(mentions, keys)
+    if table is None:
+        counts = mentions.groupby(keys, sort=True, observed=True).size().rename("count")
+        distinct = mentions.drop_duplicates([*keys, "sentence"])
+        evidence = distinct.groupby(keys, sort=True, observed=True)["sentence"].agg(" ‖ ".join).rename("evidence")
+        table = pd.concat([counts, evidence], axis=1).reset_index()
     words = _word_counts(articles)
     table["n_words"] = table["article_id"].map(words).astype(int)
     table["per_1000_words"] = per_1000_words(table["count"], table["n_words"], decimals=1)

@@ -32,7 +32,7 @@ import numpy as np
 from helpers.arabic.clitics import QUOTES, term_pattern, term_surfaces
 from helpers.arabic.normalize import normalize_for_matching
 
-__all__ = ["Match", "Term", "TermMatcher", "longest_first", "trie_pattern", "word_hashes", "words_only"]
+__all__ = ["Match", "Term", "TermMatcher", "longest_first", "text_words", "trie_pattern", "word_hashes", "words_only"]
 
 
 class Match(NamedTuple):
@@ -196,6 +196,21 @@ def word_hashes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, hashes
 
 
+def text_words(normalised: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`word_hashes` of a whole text, for :meth:`TermMatcher.find_all_words` (``None`` if
+    the text is not all in the BMP: then code units are not string offsets).
+
+    Example:
+        >>> starts, hashes = text_words("قال المسؤول")
+        >>> starts.tolist()
+        [0, 4]
+    """
+    codes = np.frombuffer(normalised.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if len(codes) != len(normalised):
+        return None
+    return word_hashes(codes)
+
+
 def _hash_word(word: str) -> int:
     starts, hashes = word_hashes(np.frombuffer(word.encode("utf-16-le", "surrogatepass"), dtype=np.uint16))
     if len(starts) != 1:
@@ -290,12 +305,33 @@ class TermMatcher:
                 self._add(m, row, found)
         return sorted(found.values(), key=lambda m: (m.start, m.row))
 
+    def find_all_words(self, normalised: str, words: tuple[np.ndarray, np.ndarray] | None) -> list[Match]:
+        """:meth:`find_all` over the whole text, given its :func:`text_words` (``None``: not
+        all in the BMP, then :meth:`find_all` itself): several matchers over one text hash its
+        words once. The same matches as ``find_all(normalised)``.
+
+        Example:
+            >>> m = TermMatcher([("المقاومة", "resistance")])
+            >>> text = "قالت المقاومه"
+            >>> m.find_all_words(text, text_words(text)) == m.find_all(text)
+            True
+        """
+        if words is None:
+            return self.find_all(normalised)
+        return self._lookup(normalised, *words, 0, len(normalised))
+
     def _find_hashed(self, normalised: str, codes: np.ndarray, start: int, stop: int) -> list[Match]:
         """find_all for BMP text: the words' hashes are looked up among the first-word hashes."""
+        if len(self._hash_keys):
+            return self._lookup(normalised, *word_hashes(codes), start, stop)
+        return self._lookup(normalised, None, None, start, stop)
+
+    def _lookup(self, normalised: str, starts: np.ndarray | None, hashes: np.ndarray | None,
+                start: int, stop: int) -> list[Match]:
+        """The matches of the window [start, stop) whose words (offsets from ``start``) hash to ``hashes``."""
         found: dict[tuple[int, int, int], Match] = {}
         keys = self._hash_keys
         if len(keys):
-            starts, hashes = word_hashes(codes)
             maybe = np.flatnonzero(self._hash_filter[(hashes & np.uint64(_FILTER_MASK)).astype(np.int64)])
             starts, hashes = starts[maybe], hashes[maybe]
             where = np.searchsorted(keys, hashes)
