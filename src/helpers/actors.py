@@ -105,7 +105,7 @@ from helpers.arabic.clauses import split_sentences
 from helpers.arabic.clitics import proclitic_pattern
 from helpers.arabic.lexicon import LexiconError, Schema, cached_by_content, load_lexicon
 from helpers.arabic.matcher import trie_pattern, word_hashes
-from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets
+from helpers.arabic.normalize import normalize_for_matching, normalize_with_offsets_lazy, spans_to_source
 from helpers.stats import collector_paused, per_1000_words
 
 __all__ = [
@@ -868,12 +868,11 @@ def _scan_chunk(indices: list[int], texts: Sequence[str], matcher: ActorMatcher,
     bases = [0]
     for text in chunk_texts[:-1]:
         bases.append(bases[-1] + len(text) + 1)
-    offsets = normalize_with_offsets(source)
+    offsets = normalize_with_offsets_lazy(source)
     spans = _match_spans(_fold(offsets.text), matcher)
     if not spans:
         return
-    to_source = offsets.to_source
-    source_spans = [to_source(span[0], span[1]) for span in spans]
+    source_spans = list(zip(*spans_to_source(offsets, [span[0] for span in spans], [span[1] for span in spans])))
     articles = [bisect_right(bases, s) - 1 for s, _ in source_spans]
     keep = _resolve_short_forms(spans, articles, matcher)
     keep = [i for i in keep if places or spans[i][6] != "place"]
