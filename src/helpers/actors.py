@@ -688,7 +688,10 @@ def _candidate_starts(normalised: str, first_hashes: np.ndarray) -> list[int] | 
     if len(codes) != len(normalised):
         return None
     starts, hashes = word_hashes(codes)
-    return starts[np.isin(hashes, first_hashes)].tolist()
+    # first_hashes is sorted (np.unique): a binary search per word beats np.isin's sort of both.
+    found = np.searchsorted(first_hashes, hashes)
+    found[found == len(first_hashes)] = 0
+    return starts[first_hashes[found] == hashes].tolist()
 
 
 _LEADING_WORD = re.compile(r"\w+")
@@ -725,19 +728,44 @@ def _scan(normalised: str, matcher: ActorMatcher) -> Iterator[re.Match[str]]:
 def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
     """[start, end, actor_id, alias, match_rule, has_proclitic, role] on the (folded) normalised text."""
     found: list[list] = []
+    append = found.append
     cues = matcher.cues
     aliases = matcher.aliases
-    for match in _scan(normalised, matcher):
-        core = match.group("d")
-        key = "ال" + core if core is not None else match.group("b")
+    # The matches of ``matcher.pattern`` as ``finditer`` gives them (see :func:`_scan`), tried
+    # only at the candidate word starts; inlined, as this loop runs once per mention.
+    starts = _candidate_starts(normalised, matcher.first_hashes) if len(matcher.first_hashes) else None
+    if starts is None:
+        matches: Iterable[re.Match[str]] = matcher.pattern.finditer(normalised)
+    else:
+        matches = []
+        keep = matches.append
+        match_at = matcher.pattern.match
+        last = 0
+        for position in starts:
+            if position >= last:
+                match = match_at(normalised, position)
+                if match is not None:
+                    last = match.end()
+                    keep(match)
+    for match in matches:
+        dprefix, core, bprefix, bare = match.groups()
+        if core is not None:
+            key = "ال" + core
+            prefix = dprefix
+            # A proclitic before the alias (the article ال of a definite alias does not count).
+            has_prefix = prefix != "ال"
+        else:
+            key = bare
+            prefix = bprefix
+            has_prefix = bool(prefix)
         entry = aliases.get(key)
         if entry is None:  # quotes or several spaces between the words
             entry = aliases[_GAP_RUN.sub(" ", key)]
         actor_id, alias, rule = entry
         start, end = match.span()
-        prefix = match.group("dp") if core is not None else match.group("bp")
-        # A proclitic before the alias (the article ال of a definite alias does not count).
-        has_prefix = prefix != "ال" if core is not None else bool(prefix)
+        if not rule or rule == "title":
+            append([start, end, actor_id, alias, rule, has_prefix, "actor"])
+            continue
         # An adjective takes no proclitic: والإيرانيون is "and the Iranians", a noun. Directly
         # after a title whose person it names (رئيس الوزراء العراقي المالكي) it is a name.
         if (rule == "not_after_definite" and not has_prefix and _is_attributive(normalised, start)
@@ -752,7 +780,7 @@ def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
                                found, cues)
         else:
             role = "actor"
-        found.append([start, end, actor_id, alias, rule, has_prefix, role])
+        append([start, end, actor_id, alias, rule, has_prefix, role])
     if len(found) < 2:
         return found
     merged: list[list] = [found[0]]
