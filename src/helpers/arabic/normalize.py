@@ -422,6 +422,27 @@ def _segment_bounds(codes: np.ndarray, segment_start: np.ndarray, positions: np.
     return padded[after], padded[after + 1]
 
 
+
+def _segment_walk(codes: np.ndarray, segment_start: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_segment_bounds` for span ends only, walking from each position as ``_begin`` and
+    ``_finish`` do (a few steps over combining marks) instead of listing every segment start:
+    the segment start at or before each of ``first`` and the next segment start after each of
+    ``last``."""
+    n = len(codes)
+    begin = first.copy()
+    todo = np.flatnonzero((begin > 0) & ~segment_start[codes[begin]])
+    while len(todo):
+        begin[todo] -= 1
+        todo = todo[(begin[todo] > 0) & ~segment_start[codes[begin[todo]]]]
+    finish = last + 1
+    todo = np.flatnonzero(finish < n)
+    todo = todo[~segment_start[codes[finish[todo]]]]
+    while len(todo):
+        finish[todo] += 1
+        todo = todo[finish[todo] < n]
+        todo = todo[~segment_start[codes[finish[todo]]]]
+    return begin, finish
+
 @dataclass(frozen=True, eq=False)
 class _LazyExpandedNormalizedText(_LazyNormalizedText):
     """:class:`_LazyNormalizedText` for a text with "…" (one source character, three normalised
@@ -513,10 +534,8 @@ def spans_to_source(normalised: NormalizedText, starts: Sequence[int], ends: Seq
     if isinstance(normalised, _LazyExpandedNormalizedText):
         first, last = normalised._kept_index(first), normalised._kept_index(last)
     kept = normalised._kept()
-    positions = np.concatenate((kept[first], kept[last]))
-    begin, finish = _segment_bounds(normalised._codes, normalised._segment_start, positions)
-    k = len(first)
-    return begin[:k].tolist(), finish[k:].tolist()
+    begin, finish = _segment_walk(normalised._codes, normalised._segment_start, kept[first], kept[last])
+    return begin.tolist(), finish.tolist()
 
 
 # --------------------------------------------------------------------------------------------
