@@ -931,11 +931,26 @@ def _scan_chunk(indices: list[int], texts: Sequence[str], matcher: ActorMatcher,
 _INT_COLUMNS = ("start", "end", "sentence_id")
 
 
+#: The dtype pandas infers for a list of str (pandas >= 3: ``str``, stored in pyarrow).
+_STR_DTYPE = pd.Series(["a"]).dtype
+
+
+def _str_array(values: list[str]) -> Any:
+    """``values`` (all str) as the array pandas would infer for them, built straight from a
+    pyarrow array when pandas stores str in pyarrow (a third of the time of inferring it)."""
+    if getattr(_STR_DTYPE, "storage", None) == "pyarrow":
+        import pyarrow as pa
+        from pandas.arrays import ArrowStringArray
+
+        return ArrowStringArray(pa.array(values, type=pa.large_string()), dtype=_STR_DTYPE)
+    return values
+
+
 def _frame(columns: dict[str, list], names: Sequence[str]) -> pd.DataFrame:
     if not columns[names[0]]:  # typed and empty
         return pd.DataFrame({name: pd.Series(dtype="int64" if name in _INT_COLUMNS else "object") for name in names})
     return pd.DataFrame({name: (np.asarray(columns[name], dtype=np.int64) if name in _INT_COLUMNS
-                                else columns[name]) for name in names}, columns=list(names))
+                                else _str_array(columns[name])) for name in names}, columns=list(names), copy=False)
 
 
 def find_actor_mentions(text: str, matcher: ActorMatcher | None = None, *, places: bool = False,
