@@ -91,7 +91,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
@@ -708,31 +708,14 @@ def _hashes_of(words: Iterable[str]) -> np.ndarray:
     return np.unique(hashes)
 
 
-def _scan(normalised: str, matcher: ActorMatcher) -> Iterator[re.Match[str]]:
-    """The matches of ``matcher.pattern`` in ``normalised``, as ``finditer`` gives them."""
-    starts = _candidate_starts(normalised, matcher.first_hashes) if len(matcher.first_hashes) else None
-    if starts is None:
-        yield from matcher.pattern.finditer(normalised)
-        return
-    match_at = matcher.pattern.match
-    last = 0
-    for position in starts:
-        if position < last:
-            continue
-        match = match_at(normalised, position)
-        if match is not None:
-            last = match.end()
-            yield match
-
-
 def _match_spans(normalised: str, matcher: ActorMatcher) -> list[list]:
     """[start, end, actor_id, alias, match_rule, has_proclitic, role] on the (folded) normalised text."""
     found: list[list] = []
     append = found.append
     cues = matcher.cues
     aliases = matcher.aliases
-    # The matches of ``matcher.pattern`` as ``finditer`` gives them (see :func:`_scan`), tried
-    # only at the candidate word starts; inlined, as this loop runs once per mention.
+    # The matches of ``matcher.pattern`` as ``finditer`` gives them, tried only at the candidate
+    # word starts (:func:`_candidate_starts`), the next one after the end of the last match.
     starts = _candidate_starts(normalised, matcher.first_hashes) if len(matcher.first_hashes) else None
     if starts is None:
         matches: Iterable[re.Match[str]] = matcher.pattern.finditer(normalised)
