@@ -40,8 +40,10 @@ __all__ = [
     "normalize_for_matching",
     "normalize_teh_marbuta",
     "normalize_with_offsets",
+    "normalize_with_offsets_lazy",
     "normalized_codes",
     "remove_tatweel",
+    "spans_to_source",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -408,6 +410,132 @@ class _LazyNormalizedText(NormalizedText):
 
 #: The name the layer's API uses for :class:`NormalizedText`.
 Normalised = NormalizedText
+
+
+def _segment_bounds(codes: np.ndarray, segment_start: np.ndarray, positions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For source positions: the segment start at or before each (0 at most) and the next
+    segment start after it (the source length at most), as ``_begin``/``_finish`` walk them."""
+    n = len(codes)
+    boundaries = np.flatnonzero(segment_start[codes])
+    after = np.searchsorted(boundaries, positions, side="right")
+    padded = np.concatenate(([0], boundaries, [n])).astype(np.int64)
+    return padded[after], padded[after + 1]
+
+
+
+def _segment_walk(codes: np.ndarray, segment_start: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_segment_bounds` for span ends only, walking from each position as ``_begin`` and
+    ``_finish`` do (a few steps over combining marks) instead of listing every segment start:
+    the segment start at or before each of ``first`` and the next segment start after each of
+    ``last``."""
+    n = len(codes)
+    begin = first.copy()
+    todo = np.flatnonzero((begin > 0) & ~segment_start[codes[begin]])
+    while len(todo):
+        begin[todo] -= 1
+        todo = todo[(begin[todo] > 0) & ~segment_start[codes[begin[todo]]]]
+    finish = last + 1
+    todo = np.flatnonzero(finish < n)
+    todo = todo[~segment_start[codes[finish[todo]]]]
+    while len(todo):
+        finish[todo] += 1
+        todo = todo[finish[todo] < n]
+        todo = todo[~segment_start[codes[finish[todo]]]]
+    return begin, finish
+
+@dataclass(frozen=True, eq=False)
+class _LazyExpandedNormalizedText(_LazyNormalizedText):
+    """:class:`_LazyNormalizedText` for a text with "…" (one source character, three normalised
+    dots): the map back stays lazy; a normalised index is first turned into the index of the
+    kept source character it comes from. Same results as the eager map."""
+
+    _expanded_at: np.ndarray = field(repr=False, default_factory=lambda: np.empty(0, dtype=np.int64))
+
+    def _kept_index(self, j: np.ndarray) -> np.ndarray:
+        """Index into the kept source characters of each normalised index ``j`` (an array)."""
+        at = self._expanded_at                     # kept indexes of the ellipses, sorted
+        block = at + 2 * np.arange(len(at))        # where each one's three dots start in ``text``
+        r = np.searchsorted(block, j, side="right")
+        inside = (r > 0) & (j < block[np.maximum(r - 1, 0)] + 3)
+        return np.where(inside, at[np.maximum(r - 1, 0)], j - 2 * r)
+
+    def _order(self) -> np.ndarray:
+        order = self.__dict__.get("_eager_order")
+        if order is None:
+            positions = self._kept()[self._kept_index(np.arange(len(self.text)))]
+            order = _segment_bounds(self._codes, self._segment_start, positions)[0]
+            object.__setattr__(self, "_eager_order", order)
+        return order
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        n = len(self.text)
+        if not 0 <= start <= end <= n:
+            raise ValueError(
+                f"span ({start}, {end}) is outside the normalised text of length {n}; "
+                "pass offsets found in NormalizedText.text"
+            )
+        kept = self._kept()
+        if start == end:
+            if start >= n:
+                return self.source_length, self.source_length
+            position = self._begin(int(kept[int(self._kept_index(np.array([start]))[0])]))
+            return position, position
+        first, last = self._kept_index(np.array([start, end - 1])).tolist()
+        return self._begin(int(kept[first])), self._finish(int(kept[last]))
+
+
+def normalize_with_offsets_lazy(text: str, *, fold_teh_marbuta: bool = True) -> NormalizedText:
+    """:func:`normalize_with_offsets` whose map back is worked out only for the spans asked
+    for, also when the text has "…" (which the eager map makes several times slower); the same
+    ``text`` and the same :meth:`~NormalizedText.to_source` results. Use it with
+    :func:`spans_to_source` when most of a long text is never reported.
+
+    Example:
+        >>> n = normalize_with_offsets_lazy("قالَ… القوّاتُ")
+        >>> n.text, n.to_source(7, 13)
+        ('قال... القوات', (6, 14))
+    """
+    codes = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    if "\u2026" not in text or len(codes) != len(text):
+        return normalize_with_offsets(text, fold_teh_marbuta=fold_teh_marbuta)
+    lut, starts_segment, cheap, ignorable = _offset_tables(fold_teh_marbuta)
+    if not unicodedata.is_normalized("NFKC", text):
+        probe = np.where(cheap[codes], np.uint16(0x20), codes)[~ignorable[codes]]
+        if not unicodedata.is_normalized("NFKC", probe.tobytes().decode("utf-16-le", "surrogatepass")):
+            return normalize_with_offsets(text, fold_teh_marbuta=fold_teh_marbuta)
+    mapped = lut[codes]
+    mask = mapped != _DELETE
+    kept_codes = codes[mask]
+    at = np.flatnonzero(kept_codes == _ELLIPSIS).astype(np.int64)
+    out = np.insert(mapped[mask], np.repeat(at + 1, 2), np.uint16(ord(".")))
+    normal = out.astype(np.uint16).tobytes().decode("utf-16-le", "surrogatepass")
+    return _LazyExpandedNormalizedText(normal, len(codes), (), (), codes, mask, starts_segment, at)
+
+
+def spans_to_source(normalised: NormalizedText, starts: Sequence[int], ends: Sequence[int]) -> tuple[list[int], list[int]]:
+    """:meth:`NormalizedText.to_source` for many non-empty spans at once (vectorised for the
+    lazy maps of :func:`normalize_with_offsets_lazy`): the source starts and the source ends.
+
+    Example:
+        >>> n = normalize_with_offsets_lazy("قالَ… القوّاتُ")
+        >>> spans_to_source(n, [0, 7], [3, 13])
+        ([0, 6], [4, 14])
+    """
+    if not len(starts):
+        return [], []
+    if not isinstance(normalised, _LazyNormalizedText):
+        pairs = [normalised.to_source(s, e) for s, e in zip(starts, ends)]
+        return [s for s, _ in pairs], [e for _, e in pairs]
+    first = np.asarray(starts, dtype=np.int64)
+    last = np.asarray(ends, dtype=np.int64) - 1
+    n = len(normalised.text)
+    if first.min() < 0 or last.max() >= n or (last < first).any():
+        raise ValueError("spans_to_source: spans must be non-empty and inside the normalised text")
+    if isinstance(normalised, _LazyExpandedNormalizedText):
+        first, last = normalised._kept_index(first), normalised._kept_index(last)
+    kept = normalised._kept()
+    begin, finish = _segment_walk(normalised._codes, normalised._segment_start, kept[first], kept[last])
+    return begin.tolist(), finish.tolist()
 
 
 # --------------------------------------------------------------------------------------------
