@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from builders import seed_text
 
-from helpers import actors, paths, text
+from helpers import actors, text
 from helpers.actors import (
     actor_article_matrix,
     actor_counts,
@@ -378,7 +379,7 @@ def test_mention_columns_and_sentence() -> None:
 
 @pytest.mark.parametrize("prefix", ["000", "003", "004"])
 def test_sentence_ids_agree_with_sentence_containing(prefix: str) -> None:
-    raw = next(paths.raw_dir().glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    raw = seed_text(prefix)
     mentions = find_actor_mentions(raw)
     spans = text.split_sentences(raw)
     assert mentions["sentence_id"].tolist() == [text.sentence_containing(spans, s) for s in mentions["start"]]
@@ -624,7 +625,8 @@ def test_headline_figures_take_the_given_pairs_and_list_every_figure() -> None:
 # Seed articles
 
 def _seed(prefix: str) -> str:
-    return next(paths.raw_dir().glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    """A seed article as fixture text (tests/fixtures/seeds), never corpus/raw."""
+    return seed_text(prefix)
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])

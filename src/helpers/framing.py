@@ -80,6 +80,7 @@ __all__ = [
     "outlet_labels",
     "outlet_framing_table",
     "framing_matrix",
+    "choice_labels",
     # re-exported from helpers.attributions (notebooks written against this module use them)
     "ATTRIBUTION_COLUMNS", "SOURCE_LEXICON", "SOURCE_TYPES", "VERB_CLASSES", "VERB_LEXICON", "attributions",
     "cited_source_shares", "classify_source", "load_attribution_verbs", "load_cited_sources",
@@ -421,7 +422,15 @@ def framing_profile(articles: pd.DataFrame, mentions: pd.DataFrame | None = None
 # Outlets
 
 
-def _choice_labels() -> pd.DataFrame:
+def choice_labels() -> pd.DataFrame:
+    """Every framing choice with its Arabic label, English gloss, leaning and display order:
+    the lexicon's terms, and for withdrawal its stances (demand, denial, process, unspecified).
+
+    Example:
+        >>> labels = choice_labels()
+        >>> {"frame", "choice", "label_ar", "gloss_en", "leaning", "order"} <= set(labels.columns)
+        True
+    """
     lex = load_framing_lexicon()
     terms = lex[lex["kind"] == "term"]
     labels = pd.DataFrame({"frame": terms["frame"], "choice": terms["term"], "label_ar": terms["term"],
@@ -462,7 +471,7 @@ def outlet_framing_table(profile: pd.DataFrame, articles: pd.DataFrame) -> pd.Da
         n_words=("n_words", "sum"), first=("article_id", "min")).reset_index().sort_values("first")
     counts = (profile.merge(outlets[["article_id", "outlet"]], on="article_id")
               .groupby(["outlet", "frame", "choice"], sort=False)["count"].sum().reset_index())
-    labels = _choice_labels()
+    labels = choice_labels()
     observed = labels.merge(counts[["frame", "choice"]].drop_duplicates(), on=["frame", "choice"])
     grid = per_outlet[["outlet", "outlet_ar", "n_words", "first"]].merge(observed, how="cross")
     grid = grid.merge(counts, on=["outlet", "frame", "choice"], how="left")

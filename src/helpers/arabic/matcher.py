@@ -331,7 +331,7 @@ class TermMatcher:
         """The matches of the window [start, stop) whose words (offsets from ``start``) hash to ``hashes``."""
         found: dict[tuple[int, int, int], Match] = {}
         keys = self._hash_keys
-        if len(keys):
+        if len(keys) and starts is not None and hashes is not None:
             maybe = np.flatnonzero(self._hash_filter[(hashes & np.uint64(_FILTER_MASK)).astype(np.int64)])
             starts, hashes = starts[maybe], hashes[maybe]
             where = np.searchsorted(keys, hashes)

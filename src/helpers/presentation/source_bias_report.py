@@ -85,7 +85,7 @@ def outlet_groups(res: Any) -> pd.DataFrame:
 def _choice_labels() -> pd.DataFrame:
     from helpers import framing
 
-    return framing._choice_labels()[["frame", "choice", "label_ar", "gloss_en", "leaning", "order"]]
+    return framing.choice_labels()[["frame", "choice", "label_ar", "gloss_en", "leaning", "order"]]
 
 
 def framing_table(res: Any) -> pd.DataFrame:
