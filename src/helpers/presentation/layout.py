@@ -194,7 +194,7 @@ def _top_with_other(weights: pd.Series, max_groups: int, names: dict[str, tuple[
     labels = {str(k): names.get(str(k), ("", str(k))) for k in kept}
     if pooled:
         ar, en = OTHER_LABEL
-        labels["other"] = (ar, f"other {level}s ({len(pooled)})")
+        labels["other"] = (ar, f"other {_plural(level)} ({len(pooled)})")
     if unknown:
         labels["unknown"] = UNKNOWN_LABEL
     return Grouping(level, key_of, labels, len(pooled))
@@ -549,6 +549,10 @@ _OFFSETS = ((5, 4, "left", "bottom"), (-5, 4, "right", "bottom"), (5, -4, "left"
             (-5, -4, "right", "top"), (0, 9, "center", "bottom"), (0, -9, "center", "top"))
 
 
+#: Space kept between a point label and any other text or point (points): touching labels read as one.
+LABEL_GAP_PT = 4.0
+
+
 def place_labels(ax: Any, xs: Sequence[Any], ys: Sequence[Any], labels: Sequence[str], *,
                  marker_px: float = 8.0, fontsize: float = LABEL_PT, **text_kwargs: Any) -> list[bool]:
     """Label points where a label fits; returns, per point, whether it got its label.
@@ -573,6 +577,7 @@ def place_labels(ax: Any, xs: Sequence[Any], ys: Sequence[Any], labels: Sequence
     renderer = fig.canvas.get_renderer()
     to_px = fig.dpi / 72.0
     half = marker_px * to_px / 2 if marker_px else 0.0
+    gap = LABEL_GAP_PT * to_px
     points = [ax.transData.transform((ax.convert_xunits(x), ax.convert_yunits(y))) for x, y in zip(xs, ys)]
     occupied += [Bbox.from_extents(px - half, py - half, px + half, py + half) for px, py in points]
     frame = ax.get_window_extent(renderer)
@@ -594,8 +599,10 @@ def place_labels(ax: Any, xs: Sequence[Any], ys: Sequence[Any], labels: Sequence
             box = np.array([left, bottom, left + width, bottom + height])
             if box[0] < frame.x0 or box[2] > frame.x1 or box[1] < frame.y0 or box[3] > frame.y1:
                 continue
-            hit = ((np.minimum(taken[:, 2], box[2]) - np.maximum(taken[:, 0], box[0]) > 0)
-                   & (np.minimum(taken[:, 3], box[3]) - np.maximum(taken[:, 1], box[1]) > 0))
+            # a label must keep a gap to its neighbours: two labels that touch read as one phrase
+            near = box + np.array([-gap, -gap, gap, gap])
+            hit = ((np.minimum(taken[:, 2], near[2]) - np.maximum(taken[:, 0], near[0]) > 0)
+                   & (np.minimum(taken[:, 3], near[3]) - np.maximum(taken[:, 1], near[1]) > 0))
             if hit.any():
                 continue
             ax.annotate(shown, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
@@ -694,3 +701,13 @@ def fit_date_ticks(ax: Any, axis: str = "x", max_ticks: Sequence[int] = (10, 8, 
         padded = [Bbox.from_extents(b.x0 - 3, b.y0, b.x1 + 3, b.y1) for b in boxes]
         if not any(_overlap(a, b, 0.0) for i, a in enumerate(padded) for b in padded[i + 1:]):
             return
+
+
+def _plural(noun: str) -> str:
+    """English plural of a grouping level: outlet -> outlets, country -> countries.
+
+    Example:
+        >>> _plural("country"), _plural("outlet"), _plural("outlet type")
+        ('countries', 'outlets', 'outlet types')
+    """
+    return noun[:-1] + "ies" if noun.endswith("y") and noun[-2:-1] not in "aeiou" else noun + "s"
