@@ -29,7 +29,7 @@ SEEDS = FIXTURES / "seeds"
 def seed_texts() -> dict[str, str]:
     """The five seed articles as fixture text (``tests/fixtures/seeds``), raw, by article id.
 
-    Tests that assert findings about the seeds use these, never ``corpus/raw``, whose content
+    Tests that assert findings about the seeds use these, never the live corpus folder, whose content
     changes when a researcher adds articles.
 
     Example:
