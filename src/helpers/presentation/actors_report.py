@@ -352,3 +352,42 @@ def findings(res: Any, lexicon: pd.DataFrame, pairs: pd.DataFrame, places: pd.Da
     out["as_place"] = int(places["as a place"].sum())
     out["as_government"] = int(places["as a government"].sum())
     return out
+
+
+def findings_markdown(f: dict[str, Any]) -> Any:
+    """The closing findings of notebook 04 as Markdown, from :func:`findings` (each line only
+    when the data has something to say).
+
+    Example:
+        >>> f = {"articles": 2, "known_outlets": 1, "unknown_outlet_articles": 1, "top": None,
+        ...      "military_high": None, "top_pair": None, "military_pair": None, "metonymy": 0,
+        ...      "metonymy_share": 0.0, "short_form": 0, "short_form_share": 0.0, "place_sample": 2, "as_place": 3}
+        >>> findings_markdown(f).data.splitlines()[0]
+        'On the 2 articles (1 known outlets; 1 article of unknown outlet):'
+    """
+    from helpers.presentation import prose
+
+    lines = [prose.md("On the {n} articles ({known} known outlets; {u} of unknown outlet):", n=f["articles"],
+                      known=f["known_outlets"], u=prose.plural(f["unknown_outlet_articles"], "article")).data]
+    if f["top"]:
+        lines.append(prose.md(
+            "- **Most mentioned:** {top} ({tm} mentions in {ta} articles). Rolled up, American actors have {us} mentions "
+            "and Iraqi actors {iraq}.", top=f["top"][0], tm=f["top"][1], ta=f["top"][2], us=f["us_side"],
+            iraq=f["iraq_side"]).data)
+    if f["military_high"]:
+        lines.append(prose.md(
+            "- **Outlets differ:** the US military is named {hi} times per 1,000 words by {hio} and {lo} by {loo}.",
+            hi=f["military_high"][1], hio=f["military_high"][0], lo=f["military_low"][1], loo=f["military_low"][0]).data)
+    if f["top_pair"]:
+        lines.append(prose.md(
+            "- **Pairs:** {pair} share the most sentences ({s} in {a} articles; {ties} pairs reach that count).",
+            pair=f["top_pair"][0], s=f["top_pair"][1], a=f["top_pair"][2], ties=f["top_pair_ties"]).data)
+    if f["military_pair"]:
+        lines.append(prose.md("- **The US military** appears most often with {pair} ({s} sentences).",
+                              pair=f["military_pair"][0], s=f["military_pair"][1]).data)
+    lines.append(prose.md(
+        "- **Roles:** {met} mentions ({mshare:.0%}) are place names acting as their government and {sf} "
+        "({sshare:.0%}) short forms; on the {ps} sampled articles, place names are places {pl} times.",
+        met=f["metonymy"], mshare=f["metonymy_share"], sf=f["short_form"], sshare=f["short_form_share"],
+        ps=f["place_sample"], pl=f["as_place"]).data)
+    return prose.md(lines[0] + "\n\n" + "\n".join(lines[1:]))

@@ -263,3 +263,40 @@ def offset_demo(res: Any, max_hits: int = 6, width: int = 60) -> tuple[dict[str,
               "forms": int(table["in the word"].nunique()),
               "sentences": int(table["sentence_id"].nunique()), "sentences_in_article": len(sentences)}
     return choice, table.head(max_hits)
+
+
+def findings_markdown(glance: dict[str, Any], statuses: pd.DataFrame, n_files: int, n_problems: int,
+                      precision: dict[str, int], by_reason: pd.DataFrame) -> Any:
+    """The findings of notebook 01 as Markdown: files ingested, outlets, date precision, cleaning.
+
+    ``glance`` and ``precision`` are the corpus summary, ``statuses`` the counts per status,
+    ``by_reason`` the removals per cleaning reason (most first).
+
+    Example:
+        >>> glance = {"articles": 1, "outlets": 1, "unknown_outlet": 0, "cleaned_articles": 0, "removals": 0}
+        >>> statuses = pd.DataFrame({"status": ["ingested"], "files": [1]})
+        >>> md = findings_markdown(glance, statuses, 1, 0, {"day": 1}, pd.DataFrame(columns=["reason", "removed"]))
+        >>> md.data.splitlines()[0]
+        '- 1 of 1 input files were ingested.'
+    """
+    from helpers.presentation import prose
+
+    dated = glance["articles"] - precision.get("unknown", 0)
+    if by_reason.empty:
+        reasons = "nothing was removed"
+    else:
+        most = int(by_reason["removed"].iloc[0])
+        tied = by_reason.loc[by_reason["removed"] == most, "reason"].tolist()
+        reasons = (f"the most frequent reason is {tied[0]} ({prose.plural(most, 'removal')})" if len(tied) == 1 else
+                   f"no reason dominates: {prose.plural(len(tied), 'reason')} tie at {prose.plural(most, 'removal')} each")
+    return prose.md(
+        "- {ingested} of {files} input files were ingested{problems}.\n"
+        "- The {articles} articles come from {outlets} named outlets; {unknown} do not name their outlet. "
+        "{coarse} of the {dated} dated articles are placed only to the month or year, which matters when lining "
+        "articles up with troop-level events.\n"
+        "- Cleaning removed page furniture from {cleaned} of the {articles} articles ({removals} removals); {reasons}.",
+        ingested=int(statuses.loc[statuses["status"] == "ingested", "files"].sum()), files=n_files,
+        problems=f"; {prose.format_number(n_problems)} not, each listed above with its reason" if n_problems else "",
+        articles=glance["articles"], outlets=glance["outlets"],
+        unknown=glance["unknown_outlet"], coarse=precision.get("month", 0) + precision.get("year", 0), dated=dated,
+        cleaned=glance["cleaned_articles"], removals=glance["removals"], reasons=reasons)

@@ -322,3 +322,35 @@ def write_claims_csv(claims: pd.DataFrame, res: Any = None, max_rows: int = MAX_
     out["published"] = pd.to_datetime(out["published"]).dt.strftime("%Y-%m-%d")
     out.to_csv(paths.processed_dir() / "troop_claims.csv", index=False, lineterminator="\n")
     return True
+
+
+def findings_markdown(found: dict[str, Any], totals: dict[str, Any], max_outlets: int = 5) -> Any:
+    """The findings of notebook 03 as Markdown, from :func:`findings` and the totals of
+    :func:`force_counts`; at most ``max_outlets`` outlets are named, the rest counted.
+
+    Example:
+        >>> found = {"level_outlets": [], "places": [], "level_articles": 0, "articles": 1, "claims": 0,
+        ...          "agrees": 0, "differs": 0, "no_reference": 0, "mentions": 2, "counts": 1, "non_counts": 1}
+        >>> findings_markdown(found, {"counts": 0, "not_levels": 0}).data.splitlines()[1][:40]
+        '- 0 of the 1 articles give a US troop le'
+    """
+    from helpers.presentation import prose
+
+    top = found["level_outlets"][:max_outlets]
+    outlets = ", ".join(top) or "none"
+    if len(found["level_outlets"]) > len(top):
+        outlets += f" and {len(found['level_outlets']) - len(top):,} more (most claims first; all in the claims table)"
+    lines = [
+        "- {level_articles} of the {articles} articles give a US troop level ({claims}), from {n_outlets}: {outlets}.",
+        "- Beside the record in force, for the same place, at the time each claim refers to: agree {agrees}, "
+        "differ {differs}, no reference figure for that place and time {no_reference}.",
+        "- Places: {places}; each is compared with its own reference series.",
+        "- Of {mentions} numeric mentions, {counts} are counts and {non_counts} are dates, years, durations "
+        "or other numbers. Counts of US or coalition forces: {force}; among them not levels (flows, cuts, subsets): {flows}.",
+    ]
+    values = {k: v for k, v in found.items() if k not in ("level_outlets", "places")}
+    values.update(claims=prose.plural(found["claims"], "claim"),
+                  n_outlets=prose.plural(len(found["level_outlets"]), "outlet"),
+                  outlets=outlets, places=", ".join(found["places"]) or "none",
+                  force=totals["counts"], flows=totals["not_levels"])
+    return prose.md("**Findings.**\n" + "\n".join(lines), **values)
