@@ -156,6 +156,19 @@ def kwic_for_display(table: pd.DataFrame, columns: tuple[str, ...] = ("article_i
     return shown.rename(columns={"right": "after", "left": "before"}).reset_index(drop=True)
 
 
+def _needed_columns(mentions: pd.DataFrame, columns: list[str], caller: str) -> list[str]:
+    """The mention columns an evidence table reads (ids, the shown columns, offsets); a KeyError
+    naming the caller and the missing columns if the table lacks any."""
+    needed = list(dict.fromkeys(["article_id", *columns, "start", "end"]))
+    missing = [c for c in needed if c not in mentions.columns]
+    if missing:
+        raise KeyError(
+            f"{caller}: mentions lack the column(s) {missing}; pass a mention table with "
+            "article_id, start, end and the columns to show"
+        )
+    return needed
+
+
 def evidence_table(
     mentions: pd.DataFrame,
     articles: pd.DataFrame,
@@ -182,13 +195,7 @@ def evidence_table(
     clash = [c for c in columns if c in ("left", "match", "right", "after", "before")]
     if clash:
         raise ValueError(f"evidence_table: {clash} name the context columns; rename them in mentions first")
-    needed = list(dict.fromkeys(["article_id", *columns, "start", "end"]))
-    missing = [c for c in needed if c not in mentions.columns]
-    if missing:
-        raise KeyError(
-            f"evidence_table: mentions lack the column(s) {missing}; pass a mention table with "
-            "article_id, start, end and the columns to show"
-        )
+    needed = _needed_columns(mentions, columns, "evidence_table")
     table = kwic_table(mentions[needed], articles, width=width)
     return kwic_for_display(table, columns=tuple(columns))
 
@@ -262,13 +269,7 @@ def show_evidence(
         ['article_id', 'term', 'after', 'match', 'before']
     """
     columns = list(columns)
-    needed = list(dict.fromkeys(["article_id", *columns, "start", "end"]))
-    missing = [c for c in needed if c not in mentions.columns]
-    if missing:
-        raise KeyError(
-            f"show_evidence: mentions lack the column(s) {missing}; pass a mention table with "
-            "article_id, start, end and the columns to show"
-        )
+    needed = _needed_columns(mentions, columns, "show_evidence")
     total = len(mentions)
     table = kwic_table(mentions[needed].head(max_rows), articles, width=width)
     shown = show_kwic(table, columns, max_rows=max_rows, rest_in=rest_in, caption=caption, note=note)
